@@ -1,0 +1,16 @@
+package dev.xiaoer.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

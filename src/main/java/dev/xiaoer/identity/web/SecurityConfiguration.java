@@ -1,0 +1,103 @@
+package dev.xiaoer.identity.web;
+
+import dev.xiaoer.identity.IdentityManagement;
+import dev.xiaoer.identity.UserPrincipal;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+
+/**
+ * Two ways in. The REST API ({@code /api/**}) is stateless: a bearer API token on every request,
+ * no HTTP session, no CSRF (no cookies are honoured). Everything else is the browser app: a
+ * password sign-in, a session whose id changes at sign-in, CSRF on every form, and throttled
+ * sign-in attempts.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_OWNER > ROLE_ADMIN
+                ROLE_ADMIN > ROLE_SUPERVISOR
+                ROLE_SUPERVISOR > ROLE_AGENT
+                """);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(IdentityManagement identity) {
+        return email -> {
+            var memberships = identity.membershipsByEmail(email);
+            var hash = identity.passwordHash(email);
+            if (memberships.isEmpty() || hash.isEmpty()) {
+                throw new UsernameNotFoundException("No member with this e-mail");
+            }
+            return new UserPrincipal(memberships.getFirst(), hash.get());
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityManagement identity, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.requireExplicitSave(true))
+                .anonymous(a -> a.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(identity, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_read")
+                        .anyRequest().hasAuthority("SCOPE_write"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain appChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(new ThrottledFailureHandler(throttle)).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/s/**", "/actuator/health/**", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("AGENT", "STATION_STAFF"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .xssProtection(x -> x.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED)));
+        return http.build();
+    }
+}
