@@ -66,6 +66,7 @@ class AgentController {
 
     @GetMapping("/{userId}")
     @Operation(operationId = "getAgent", summary = "An agent with skills, capacity, status and teams")
+    @ApiResponse(responseCode = "200", description = "The agent")
     @ApiResponse(responseCode = "404", description = "No such agent in this workspace",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     AgentView get(Actor actor, @PathVariable UUID userId) {
@@ -89,6 +90,7 @@ class AgentController {
     @Operation(operationId = "updateAgent", summary = "Update an agent's profile, status or role",
             description = "Partial: a field left out or null stays as it is. A status change is announced to the"
                     + " rest of Xiaoer (routing, supervisors) and stamps statusChangedAt.")
+    @ApiResponse(responseCode = "200", description = "The updated agent")
     @ApiResponse(responseCode = "409", description = "The owner's role cannot be changed (agent-owner-role-protected)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     AgentView update(Actor actor, @PathVariable UUID userId, @Valid @RequestBody UpdateAgent request) {

@@ -43,7 +43,8 @@ final class AgentRequests {
             @Size(min = 12, max = 128)
             @Schema(description = "Leave out to have one generated", example = "correct horse battery staple")
             String password,
-            @Schema(description = "admin, supervisor or agent (default)", example = "agent")
+            @Schema(description = "The member's role (default agent)", example = "agent",
+                    allowableValues = {"admin", "supervisor", "agent"})
             Role role,
             @Size(max = 16) @Pattern(regexp = LANGUAGE)
             @Schema(description = "Language of the agent's own screens", example = "zh-CN")
@@ -78,10 +79,10 @@ final class AgentRequests {
             List<@NotBlank @Size(max = AgentProfile.SKILL_MAX) String> categories,
             @Min(AgentProfile.MIN_CAPACITY) @Max(AgentProfile.MAX_CAPACITY) @Schema(example = "10")
             Integer capacity,
-            @Schema(example = "online")
+            @Schema(example = "online", allowableValues = {"online", "away", "offline"})
             AgentStatus status,
-            @Schema(description = "admin, supervisor or agent; the owner's role cannot be changed here",
-                    example = "supervisor")
+            @Schema(description = "The owner's role cannot be changed here", example = "supervisor",
+                    allowableValues = {"admin", "supervisor", "agent"})
             Role role) {
 
         AgentChanges toChanges() {

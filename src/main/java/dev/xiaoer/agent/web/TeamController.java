@@ -53,6 +53,7 @@ class TeamController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getTeam", summary = "A team with its members")
+    @ApiResponse(responseCode = "200", description = "The team and its members")
     @ApiResponse(responseCode = "404", description = "No such team in this workspace",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     TeamView get(Actor actor, @PathVariable UUID id) {
@@ -75,6 +76,7 @@ class TeamController {
     @PatchMapping("/{id}")
     @Operation(operationId = "updateTeam", summary = "Rename a team or change its description",
             description = "Partial: a field left out or null stays; an empty description clears it.")
+    @ApiResponse(responseCode = "200", description = "The updated team")
     @ApiResponse(responseCode = "409", description = "Another team has this name (team-name-taken)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     TeamView update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateTeam request) {

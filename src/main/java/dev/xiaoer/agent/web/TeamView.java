@@ -23,8 +23,9 @@ record TeamView(
 
     @Schema(name = "TeamMember")
     record MemberView(UUID userId, @Schema(example = "李娜") String displayName,
-                      @Schema(example = "li.na@greenvalley.cn") String email, @Schema(example = "agent") Role role,
-                      @Schema(example = "online") AgentStatus status) {
+                      @Schema(example = "li.na@greenvalley.cn") String email,
+                      @Schema(example = "agent", allowableValues = {"owner", "admin", "supervisor", "agent"}) Role role,
+                      @Schema(example = "online", allowableValues = {"online", "away", "offline"}) AgentStatus status) {
 
         static MemberView from(Agent agent) {
             return new MemberView(agent.userId().value(), agent.displayName(), agent.email(), agent.role(),

@@ -96,6 +96,7 @@ class CustomerController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getCustomer", summary = "A customer with its identities and tags")
+    @ApiResponse(responseCode = "200", description = "The customer")
     @ApiResponse(responseCode = "404", description = "No such customer; or it was merged: problem type"
             + " customer-merged with the surviving customer's id in mergedInto",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
@@ -116,6 +117,7 @@ class CustomerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "addCustomerIdentity", summary = "Add an identity to a customer",
             description = "Adding one the customer already has changes nothing.")
+    @ApiResponse(responseCode = "201", description = "The customer with the identity")
     @ApiResponse(responseCode = "409", description = "The identity belongs to another customer: merge them instead",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     CustomerView addIdentity(Actor actor, @PathVariable UUID id, @Valid @RequestBody IdentityRequest request) {
@@ -145,6 +147,7 @@ class CustomerController {
             description = "Moves the source's identities, tags and tickets to this customer, which keeps its own"
                     + " profile and fills its empty fields from the source. The source then answers 404"
                     + " customer-merged pointing here. The merge is recorded with who and when.")
+    @ApiResponse(responseCode = "200", description = "The surviving customer")
     @ApiResponse(responseCode = "400", description = "The source is this customer (customer-merge-into-itself)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "One of the two was already merged (customer-already-merged)",

@@ -32,7 +32,8 @@ final class CustomerRequests {
     @Schema(description = "A way the customer is recognised on a channel")
     record IdentityRequest(
             @NotNull
-            @Schema(example = "wechat_openid", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(example = "wechat_openid", requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"email", "phone", "wechat_openid", "chat_visitor", "external"})
             IdentityType type,
             @NotBlank @Size(max = ChannelIdentity.MAX_LENGTH)
             @Schema(example = "oX8Fk5Wc2pQ0m9Yl3bZrT7uVnE4s", requiredMode = Schema.RequiredMode.REQUIRED)

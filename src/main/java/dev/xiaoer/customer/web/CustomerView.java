@@ -30,7 +30,8 @@ record CustomerView(
 
     @Schema(name = "CustomerMerge")
     record MergeView(@Schema(description = "The customer that was merged away") UUID customer,
-                     @Schema(example = "api_token") Actor.Type mergedByType,
+                     @Schema(example = "api_token", allowableValues = {"user", "api_token", "system"})
+                     Actor.Type mergedByType,
                      @Schema(example = "Shop integration") String mergedByName,
                      Instant mergedAt) {
 
@@ -40,8 +41,11 @@ record CustomerView(
     }
 
     @Schema(name = "CustomerIdentity")
-    record IdentityView(@Schema(example = "email") IdentityType type,
-                        @Schema(example = "wang.fang@example.cn") String value) {
+    record IdentityView(
+            @Schema(example = "email",
+                    allowableValues = {"email", "phone", "wechat_openid", "chat_visitor", "external"})
+            IdentityType type,
+            @Schema(example = "wang.fang@example.cn") String value) {
 
         static IdentityView from(ChannelIdentity identity) {
             return new IdentityView(identity.type(), identity.value());
