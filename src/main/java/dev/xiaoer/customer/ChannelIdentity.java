@@ -28,6 +28,27 @@ public record ChannelIdentity(IdentityType type, String value) {
         return new ChannelIdentity(IdentityType.PHONE, number);
     }
 
+    /**
+     * Input from a client: refused as {@link InvalidIdentity} against {@code field} when it cannot
+     * identify anyone (empty, too long, an e-mail address without {@code @}, a phone number without digits).
+     */
+    public static ChannelIdentity parse(String field, IdentityType type, String value) {
+        if (type == null || value == null) {
+            throw new InvalidIdentity(field, type == null ? IdentityType.EXTERNAL : type);
+        }
+        var normalised = normalise(type, value);
+        var plausible = !normalised.isEmpty() && normalised.length() <= MAX_LENGTH && switch (type) {
+            case EMAIL -> normalised.indexOf('@') > 0 && normalised.indexOf('@') < normalised.length() - 1
+                    && normalised.chars().noneMatch(Character::isWhitespace);
+            case PHONE -> normalised.replace("+", "").length() >= 3;
+            default -> true;
+        };
+        if (!plausible) {
+            throw new InvalidIdentity(field, type);
+        }
+        return new ChannelIdentity(type, normalised);
+    }
+
     private static String normalise(IdentityType type, String value) {
         var trimmed = value.strip();
         return switch (type) {

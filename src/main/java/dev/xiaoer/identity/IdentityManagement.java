@@ -59,6 +59,16 @@ public class IdentityManagement {
                 .update();
     }
 
+    /** Gives a member another role in the workspace; a user who is not a member is not found. */
+    @Transactional
+    public void changeRole(WorkspaceId workspace, UserId user, Role role) {
+        var changed = jdbc.sql("UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?")
+                .params(role.name(), workspace.value(), user.value()).update();
+        if (changed == 0) {
+            throw new NotFound("member", user);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Member> members(WorkspaceId workspace) {
         return jdbc.sql("SELECT " + MEMBER_COLUMNS + " WHERE m.workspace_id = ? ORDER BY u.display_name")
