@@ -3,6 +3,7 @@ package dev.xiaoer.identity;
 import dev.xiaoer.identity.domain.TokenHashing;
 import dev.xiaoer.identity.domain.UserAccount;
 import dev.xiaoer.identity.domain.UserAccounts;
+import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.sql.ResultSet;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Users, memberships and API tokens. */
 @Service
 public class IdentityManagement {
+
+    /** The longest display name, as the column allows. */
+    public static final int MAX_DISPLAY_NAME = 120;
 
     private static final String MEMBER_COLUMNS =
             "u.id, m.workspace_id, u.email, u.display_name, m.role, u.locale FROM memberships m JOIN users u ON u.id = m.user_id";
@@ -50,6 +54,23 @@ public class IdentityManagement {
         var saved = users.save(UserAccount.create(normalised, displayName, passwordEncoder.encode(rawPassword),
                 locale == null ? null : locale.toLanguageTag(), clock.instant()));
         return new UserId(saved.id());
+    }
+
+    /**
+     * Changes what a user is called and which language Xiaoer speaks to them; a {@code null}
+     * locale means "follow the browser".
+     */
+    @Transactional
+    public void updateProfile(UserId user, String displayName, Locale locale) {
+        var name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) {
+            throw new InvalidInput("displayName", "display-name-required");
+        }
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw new InvalidInput("displayName", "display-name-too-long", MAX_DISPLAY_NAME);
+        }
+        var account = users.findById(user.value()).orElseThrow(() -> new NotFound("user", user));
+        users.save(account.withProfile(name, locale == null ? null : locale.toLanguageTag()));
     }
 
     @Transactional

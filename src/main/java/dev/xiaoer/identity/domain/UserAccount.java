@@ -14,4 +14,9 @@ public record UserAccount(@Id UUID id, String email, String displayName, String 
                                      Instant now) {
         return new UserAccount(UUID.randomUUID(), email, displayName, passwordHash, locale, now, null);
     }
+
+    /** The same account with a new display name and language setting ({@code null}: follow the browser). */
+    public UserAccount withProfile(String newDisplayName, String newLocale) {
+        return new UserAccount(id, email, newDisplayName, passwordHash, newLocale, createdAt, version);
+    }
 }

@@ -25,6 +25,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
+            SignInController.rememberEmail(request);
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }

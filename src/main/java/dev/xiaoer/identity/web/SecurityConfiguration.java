@@ -2,6 +2,8 @@ package dev.xiaoer.identity.web;
 
 import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.identity.UserPrincipal;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,9 +17,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Two ways in. The REST API ({@code /api/**}) is stateless: a bearer API token on every request,
@@ -88,6 +92,16 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new ThrottledFailureHandler(throttle)).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(e -> e
+                        // An htmx request from a page whose session ended reloads the page (and so reaches the
+                        // sign-in page) instead of swapping the sign-in form into a table row.
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+                                new RequestHeaderRequestMatcher("HX-Request", "true"))
+                        // The error page tells a stale form (CSRF) from a missing role by this attribute.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/s/**", "/actuator/health/**", "/v3/api-docs/**",

@@ -19,6 +19,7 @@ class ThrottledFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
         throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+        SignInController.rememberEmail(request);
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }
