@@ -84,8 +84,9 @@ public class AgentManagement {
                 .withLanguages(agent.languages())
                 .withCategories(agent.categories())
                 .withCapacity(agent.capacity() == null ? AgentProfile.DEFAULT_CAPACITY : agent.capacity());
-        var teamIds = agent.teams().stream().distinct().toList();
-        teamIds.forEach(team -> getTeam(workspace, team));
+        for (int i = 0; i < agent.teams().size(); i++) {
+            teamReference(workspace, agent.teams().get(i), "teams[" + i + "]");
+        }
         var generated = agent.password() == null ? InitialPasswords.generate() : null;
         UserId user;
         try {
@@ -98,7 +99,7 @@ public class AgentManagement {
         identity.addMember(workspace, user, role);
         var now = clock.instant();
         agents.save(workspace, user, agents.lock(workspace, user, now), profile, now);
-        teamIds.forEach(team -> teams.addMember(team, user));
+        agent.teams().forEach(team -> teams.addMember(team, user));
         return new CreatedAgent(get(workspace, user), generated);
     }
 
@@ -164,6 +165,9 @@ public class AgentManagement {
     public Team createTeam(WorkspaceId workspace, String name, String description, List<UserId> members) {
         var id = new TeamId(UUID.randomUUID());
         var teamName = teamName(name);
+        for (int i = 0; i < members.size(); i++) {
+            agentReference(workspace, members.get(i), "members[" + i + "]");
+        }
         if (teams.nameTaken(workspace, teamName, id)) {
             throw new TeamNameTaken(teamName);
         }
@@ -172,9 +176,7 @@ public class AgentManagement {
         } catch (DuplicateKeyException e) {
             throw new TeamNameTaken(teamName);
         }
-        for (var member : members) {
-            addTeamMember(workspace, id, member);
-        }
+        members.forEach(member -> teams.addMember(id, member));
         return getTeam(workspace, id);
     }
 
@@ -231,6 +233,23 @@ public class AgentManagement {
         getTeam(workspace, team);
         if (!teams.removeMember(team, user)) {
             throw new NotFound("team member", user);
+        }
+    }
+
+    /**
+     * A team named in a request body. One this workspace does not have (another workspace's, or
+     * none at all) is bad input in that field: the resource the request addresses does exist.
+     */
+    private void teamReference(WorkspaceId workspace, TeamId team, String field) {
+        if (teams.name(workspace, team).isEmpty()) {
+            throw new InvalidInput(field, "unknown-team", team);
+        }
+    }
+
+    /** An agent named in a request body; see {@link #teamReference}. */
+    private void agentReference(WorkspaceId workspace, UserId user, String field) {
+        if (identity.member(workspace, user).filter(member -> AgentRoles.isAgent(member.role())).isEmpty()) {
+            throw new InvalidInput(field, "unknown-agent", user);
         }
     }
 

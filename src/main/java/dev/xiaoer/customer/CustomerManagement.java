@@ -6,6 +6,7 @@ import dev.xiaoer.customer.infra.CustomerStore;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.Cursor;
 import dev.xiaoer.kernel.CursorPage;
+import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.time.Clock;
@@ -195,6 +196,12 @@ public class CustomerManagement {
     public Customer merge(WorkspaceId workspace, CustomerId source, CustomerId target, Actor actor) {
         if (source.equals(target)) {
             throw new CustomerMergeIntoItself(source);
+        }
+        // The customer addressed is looked up first (404 when missing); the source named in the body
+        // is input, so one this workspace does not have is refused in that field, whoever holds it.
+        get(workspace, target);
+        if (store.find(workspace, source).isEmpty()) {
+            throw new InvalidInput("source", "unknown-customer", source);
         }
         // Locks in a fixed order, so that merges of A into B and of B into A cannot deadlock.
         var sourceFirst = source.value().compareTo(target.value()) < 0;

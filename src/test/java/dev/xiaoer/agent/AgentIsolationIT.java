@@ -50,12 +50,16 @@ class AgentIsolationIT {
                 .expectStatus().isNotFound();
         mine.put().uri("/api/v1/teams/{id}/members/{user}", myTeam, theirAgent).exchange().expectStatus().isNotFound();
         mine.post().uri("/api/v1/teams").contentType(MediaType.APPLICATION_JSON)
-                .body(json("name", "Poachers", "members", List.of(theirAgent))).exchange()
-                .expectStatus().isNotFound();
+                .body(json("name", "Poachers", "members", List.of(myAgent, theirAgent))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://xiaoer.dev/problems/unknown-agent")
+                .jsonPath("$.errors[0].field").isEqualTo("members[1]");
         var poached = unique("poached");
         mine.post().uri("/api/v1/agents").contentType(MediaType.APPLICATION_JSON)
                 .body(json("email", poached, "displayName", "Poached", "teams", List.of(theirTeam))).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://xiaoer.dev/problems/unknown-team")
+                .jsonPath("$.errors[0].field").isEqualTo("teams[0]");
 
         assertThat(agentIds(mine, "")).containsExactlyInAnyOrder(myAgent, mineShop.admin().id().toString());
         assertThat(agentIds(mine, "team=" + theirTeam)).isEmpty();

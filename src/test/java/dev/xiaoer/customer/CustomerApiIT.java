@@ -282,7 +282,9 @@ class CustomerApiIT {
         mine.delete().uri("/api/v1/customers/{id}/identities/external/shop-42", foreign).exchange()
                 .expectStatus().isNotFound();
         mine.post().uri("/api/v1/customers/{id}/merge", own).contentType(MediaType.APPLICATION_JSON)
-                .body(json("source", foreign)).exchange().expectStatus().isNotFound();
+                .body(json("source", foreign)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://xiaoer.dev/problems/unknown-customer")
+                .jsonPath("$.errors[0].field").isEqualTo("source");
         mine.post().uri("/api/v1/customers/{id}/merge", foreign).contentType(MediaType.APPLICATION_JSON)
                 .body(json("source", own)).exchange().expectStatus().isNotFound();
 

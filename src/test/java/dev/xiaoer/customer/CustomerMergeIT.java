@@ -146,7 +146,9 @@ class CustomerMergeIT {
         var api = ApiClient.forToken(port, workspaces.create("Unknown Merge Shop").token());
         var target = createId(api, json("name", "Target"));
 
-        merge(api, target, UUID.randomUUID().toString()).expectStatus().isNotFound();
+        merge(api, target, UUID.randomUUID().toString()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://xiaoer.dev/problems/unknown-customer")
+                .jsonPath("$.errors[0].field").isEqualTo("source");
         api.post().uri("/api/v1/customers/{id}/merge", target).contentType(MediaType.APPLICATION_JSON)
                 .body(json("source", "nope")).exchange()
                 .expectStatus().isBadRequest()

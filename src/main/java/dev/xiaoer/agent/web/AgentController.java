@@ -78,6 +78,9 @@ class AgentController {
             description = "Creates the user account and its membership with the role (admin, supervisor or agent)."
                     + " Without a password, one is generated and returned once as initialPassword.")
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "400", description = "Invalid input; a team that is not one of this workspace's is"
+            + " refused in its field (problem type unknown-team, field teams[i])",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "A user with this e-mail exists (email-already-registered)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AgentView> create(Actor actor, @Valid @RequestBody CreateAgent request) {

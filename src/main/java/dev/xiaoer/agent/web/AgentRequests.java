@@ -103,7 +103,7 @@ final class AgentRequests {
             List<@NotNull UUID> members) {
 
         List<UserId> memberIds() {
-            return members == null ? List.of() : members.stream().distinct().map(UserId::new).toList();
+            return members == null ? List.of() : members.stream().map(UserId::new).toList();
         }
     }
 

@@ -66,6 +66,9 @@ class TeamController {
     @Operation(operationId = "createTeam", summary = "Create a team",
             description = "Optionally with its first members.")
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "400", description = "Invalid input; a member who is not an agent of this workspace is"
+            + " refused in its field (problem type unknown-agent, field members[i])",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Another team has this name (team-name-taken)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<TeamView> create(Actor actor, @Valid @RequestBody CreateTeam request) {

@@ -148,7 +148,8 @@ class CustomerController {
                     + " profile and fills its empty fields from the source. The source then answers 404"
                     + " customer-merged pointing here. The merge is recorded with who and when.")
     @ApiResponse(responseCode = "200", description = "The surviving customer")
-    @ApiResponse(responseCode = "400", description = "The source is this customer (customer-merge-into-itself)",
+    @ApiResponse(responseCode = "400", description = "The source is this customer (customer-merge-into-itself), or"
+            + " not a customer of this workspace (unknown-customer, field source)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "One of the two was already merged (customer-already-merged)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
