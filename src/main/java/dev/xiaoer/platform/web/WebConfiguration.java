@@ -19,6 +19,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -57,6 +58,12 @@ class WebConfiguration implements WebMvcConfigurer {
             ObjectProvider<ErrorViewResolver> errorViewResolvers, Problems problems, LocaleResolver localeResolver) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList(),
                 problems, localeResolver);
+    }
+
+    /** The sign-in form that Spring Security's form login points to. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/login").setViewName("login");
     }
 
     @Override
