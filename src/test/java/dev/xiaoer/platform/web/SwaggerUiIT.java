@@ -1,0 +1,43 @@
+package dev.xiaoer.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.RequiresBrowser;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+@RequiresBrowser
+class SwaggerUiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void swaggerUiShowsTheApiInARealBrowserWithoutContentSecurityPolicyViolations() {
+        try (var playwright = Playwright.create();
+             var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(RequiresBrowser.CHROMIUM).setArgs(List.of("--no-sandbox")))) {
+            var page = browser.newPage();
+            var errors = new CopyOnWriteArrayList<String>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    errors.add(message.text());
+                }
+            });
+
+            page.navigate("http://localhost:" + port + "/swagger-ui.html");
+            var operation = page.locator(".opblock-summary-path").first();
+            operation.waitFor();
+
+            assertThat(operation.textContent()).isEqualTo("/api/v1/me");
+            assertThat(page.locator(".info .title").textContent()).contains("Xiaoer REST API");
+            assertThat(errors).isEmpty();
+        }
+    }
+}
