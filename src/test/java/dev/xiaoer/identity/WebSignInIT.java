@@ -56,7 +56,7 @@ class WebSignInIT {
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(location(signIn)).endsWith("/login?error");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("Wrong e-mail or password", "name=\"password\"");
+        assertThat(form.body()).contains("The e-mail or password is not right", "name=\"password\"");
         assertThat(isSignedIn(browser)).isFalse();
     }
 
@@ -71,7 +71,7 @@ class WebSignInIT {
         var signIn = browser.signIn(shop.admin().email(), TestWorkspaces.PASSWORD);
 
         assertThat(location(signIn)).endsWith("/login?throttled");
-        assertThat(browser.get(location(signIn)).body()).contains("Too many failed attempts");
+        assertThat(browser.get(location(signIn)).body()).contains("Too many attempts");
         assertThat(isSignedIn(browser)).isFalse();
     }
 

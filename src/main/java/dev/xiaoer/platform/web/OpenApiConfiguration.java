@@ -78,8 +78,7 @@ class OpenApiConfiguration {
         var components = new Components()
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .bearerFormat("xo_…").description("A workspace API token, created by a workspace admin "
-                                + "in the admin pages and shown once. Send it as `Authorization: Bearer xo_…`."))
-                .addSchemas(PROBLEM_SCHEMA, problemSchema());
+                                + "in the admin pages and shown once. Send it as `Authorization: Bearer xo_…`."));
         PROBLEMS.forEach(problem -> components.addResponses(problem.name(), problemResponse(problem)));
         return new OpenAPI()
                 .info(new Info()
@@ -100,6 +99,9 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer apiOperationsNeedTokensAndAnswerProblems() {
         return openApi -> {
+            // Operations that name Spring's ProblemDetail class make springdoc generate a bare schema
+            // under the same name; the documented one (with field errors and an example) wins.
+            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
