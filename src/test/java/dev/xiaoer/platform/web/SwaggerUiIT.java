@@ -2,11 +2,9 @@ package dev.xiaoer.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Playwright;
+import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,10 +18,8 @@ class SwaggerUiIT {
 
     @Test
     void swaggerUiShowsTheApiInARealBrowserWithoutContentSecurityPolicyViolations() {
-        try (var playwright = Playwright.create();
-             var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(RequiresBrowser.CHROMIUM).setArgs(List.of("--no-sandbox")))) {
-            var page = browser.newPage();
+        try (var browser = Browser.launch()) {
+            var page = browser.desktop(port).newPage();
             var errors = new CopyOnWriteArrayList<String>();
             page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {
@@ -31,7 +27,7 @@ class SwaggerUiIT {
                 }
             });
 
-            page.navigate("http://localhost:" + port + "/swagger-ui.html");
+            page.navigate("/swagger-ui.html");
             var operation = page.locator(".opblock-summary-path").first();
             operation.waitFor();
 
