@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.xiaoer.support.ApiClient;
 import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
+@RequiresBrowser
 class ApiTokenAdminBrowserIT {
 
     static Browser browser;

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
+@RequiresBrowser
 class SignInBrowserIT {
 
     private static final Pattern SIGN_IN_PAGE = Pattern.compile(".*/login(\\?.*)?$");

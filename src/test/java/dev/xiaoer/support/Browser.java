@@ -1,26 +1,21 @@
 package dev.xiaoer.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real, headless Chromium (Debian's {@code /usr/bin/chromium}) driven by Playwright. Playwright
- * is told never to download a browser. Without Chromium the calling test is skipped with the
- * reason printed, unless {@code -Dxiaoer.require.browser=true} (CI), where it fails instead.
+ * is told never to download a browser. Test classes that use it carry {@link RequiresBrowser}, which
+ * skips them (or, in CI, fails them) where Chromium is missing.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private final Playwright playwright;
@@ -32,19 +27,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            var reason = "no Chromium at " + CHROMIUM + " (install it with: apt-get install -y chromium)";
-            if (Boolean.getBoolean("xiaoer.require.browser")) {
-                fail("Browser tests are required but " + reason);
-            }
-            System.out.println("Skipping browser tests: " + reason);
-            Assumptions.abort(reason);
-        }
         var playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             var chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
+                    .setExecutablePath(RequiresBrowser.CHROMIUM)
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
             return new Browser(playwright, chromium);

@@ -2,6 +2,8 @@ package dev.xiaoer.identity.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,23 @@ class LoginThrottle {
     private static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TimeMeter time;
+
+    /** Buckets refill by the application's clock, so that tests can move time instead of waiting. */
+    LoginThrottle(Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                var now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
 
     boolean blocked(String email, String address) {
         return bucket(accountKey(email), FAILURES_PER_ACCOUNT).getAvailableTokens() <= 0
@@ -44,6 +63,7 @@ class LoginThrottle {
 
     private Bucket bucket(String key, int capacity) {
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
                 .build());
     }

@@ -47,27 +47,21 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://xiaoer.dev/problems/";
+    private static final String TYPE_BASE = Problems.TYPE_BASE;
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final MessageSource messages;
+    private final Problems problems;
 
-    ProblemDetailsAdvice(MessageSource messages) {
+    ProblemDetailsAdvice(MessageSource messages, Problems problems) {
         this.messages = messages;
+        this.problems = problems;
         setMessageSource(messages);
     }
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ProblemDetail> business(BusinessException e, WebRequest request) {
-        var status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        };
+        var status = BusinessStatus.of(e.kind());
         var problem = problem(status, e.code(), e.arguments(), e.getMessage(), request);
         if (e instanceof InvalidInput invalid) {
             problem.setProperty("errors", List.of(Map.of("field", invalid.field(),
@@ -166,13 +160,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String code, Object[] args, String fallback, WebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(status, message("problem." + code, args, fallback));
-        problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(message("problem." + code + ".title", args, status.getReasonPhrase()));
-        if (request instanceof ServletWebRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
-        }
-        return problem;
+        return problems.create(status, code, args, fallback, LocaleContextHolder.getLocale(),
+                request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null);
     }
 
     private List<Map<String, String>> fieldErrors(BindingResult result) {

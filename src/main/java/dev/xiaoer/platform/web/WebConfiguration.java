@@ -5,6 +5,10 @@ import dev.xiaoer.identity.ActorPrincipal;
 import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +49,14 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new UserLocaleResolver(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH), Locale.ENGLISH);
+    }
+
+    /** Replaces Boot's error controller: problem details for API clients, error pages for browsers. */
+    @Bean
+    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
+            ObjectProvider<ErrorViewResolver> errorViewResolvers, Problems problems, LocaleResolver localeResolver) {
+        return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList(),
+                problems, localeResolver);
     }
 
     @Override
