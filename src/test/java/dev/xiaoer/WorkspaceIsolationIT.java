@@ -6,12 +6,13 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xiaoer.identity.IdentityManagement;
+import dev.xiaoer.support.BrowserSession;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.OpenApiDocument;
 import dev.xiaoer.support.OpenApiDocument.Operation;
 import dev.xiaoer.support.TestWorkspaces;
-import dev.xiaoer.support.WebSession;
 import dev.xiaoer.support.WorkspaceResources;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -319,13 +320,12 @@ class WorkspaceIsolationIT {
         Assumptions.assumeFalse(pages.isEmpty(), "No page takes an id yet: nothing to walk for signed-in users.");
         var before = snapshot(b);
         var failures = new ArrayList<String>();
-        var session = WebSession.signIn(port, a.workspace().admin().email(), TestWorkspaces.PASSWORD);
+        var session = signedIn(a);
         for (var page : pages) {
             // With its own workspace's values the page works, so its 404 below is about the workspace.
             var own = WorkspaceResources.create(port, workspaces, identity, "Page control");
             var ownPath = pagePath(page, own, Map.of());
-            var control = WebSession.signIn(port, own.workspace().admin().email(), TestWorkspaces.PASSWORD)
-                    .send(page.method(), ownPath, false);
+            var control = open(signedIn(own), page.method(), ownPath, false);
             if (control.statusCode() >= 400) {
                 failures.add(page.method() + " " + ownPath + " answered " + control.statusCode() + " to an admin of"
                         + " its own workspace: the value in PAGE_VALUES does not fit this page.");
@@ -336,8 +336,8 @@ class WorkspaceIsolationIT {
                             .orElseThrow().apply(b)) {
                         var foreignPath = pagePath(page, a, Map.of(variable, value));
                         var absentPath = pagePath(page, a, Map.of(variable, absentLike(value)));
-                        var foreign = session.send(page.method(), foreignPath, htmx);
-                        var absent = session.send(page.method(), absentPath, htmx);
+                        var foreign = open(session, page.method(), foreignPath, htmx);
+                        var absent = open(session, page.method(), absentPath, htmx);
                         var how = page.method() + " " + foreignPath + (htmx ? " (htmx)" : "");
                         if (foreign.statusCode() != 404) {
                             failures.add(how + " answered " + foreign.statusCode() + "; expected 404");
@@ -780,6 +780,24 @@ class WorkspaceIsolationIT {
             }
         }
         return pages;
+    }
+
+    /** The workspace's admin, signed in, on the home page (whose CSRF token later requests carry). */
+    private BrowserSession signedIn(WorkspaceResources workspace) {
+        var session = new BrowserSession(port);
+        var signIn = session.signIn(workspace.workspace().admin().email(), TestWorkspaces.PASSWORD);
+        assertThat(signIn.headers().firstValue("Location")).as("sign-in").hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("/login"));
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
+        return session;
+    }
+
+    /** A link or form (GET or POST with the CSRF field), or the same through htmx. */
+    private static HttpResponse<String> open(BrowserSession session, String method, String path, boolean htmx) {
+        if (htmx || !Set.of("GET", "POST").contains(method)) {
+            return session.htmx(method, path);
+        }
+        return method.equals("GET") ? session.get(path) : session.submit(path, Map.of());
     }
 
     private List<Map.Entry<HandlerMethod, RequestMappingInfo>> handlers() {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
 public final class BrowserSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    /** Every page of the shell carries its session's token here, for htmx. */
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
@@ -54,6 +57,18 @@ public final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends what htmx sends for an {@code hx-post} (or another method) on a page loaded before:
+     * the {@code HX-Request} header and the page's CSRF token as a header.
+     */
+    public HttpResponse<String> htmx(String method, String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true");
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
+        }
+        return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Loads the sign-in page and submits it. */
     public HttpResponse<String> signIn(String email, String password) {
         get("/login");
@@ -78,9 +93,12 @@ public final class BrowserSession {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             response.headers().allValues("Set-Cookie").forEach(this::remember);
-            var token = CSRF_FIELD.matcher(response.body());
-            if (token.find()) {
-                csrfToken = token.group(1);
+            for (var pattern : List.of(CSRF_FIELD, CSRF_META)) {
+                var token = pattern.matcher(response.body());
+                if (token.find()) {
+                    csrfToken = token.group(1);
+                    break;
+                }
             }
             return response;
         } catch (IOException e) {
