@@ -6,6 +6,10 @@ import dev.xiaoer.identity.Role;
 import dev.xiaoer.identity.UserId;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,5 +39,18 @@ public class AgentManagement {
         return jdbc.sql("SELECT name FROM teams WHERE workspace_id = ? AND id = ?")
                 .params(workspace.value(), team.value()).query(String.class).optional()
                 .orElseThrow(() -> new NotFound("team", team));
+    }
+
+    /** Names of these teams, in one query; ids unknown in this workspace are absent from the result. */
+    @Transactional(readOnly = true)
+    public Map<TeamId, String> teamNames(WorkspaceId workspace, Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, name FROM teams WHERE workspace_id = :workspace AND id IN (:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", teams.stream().map(TeamId::value).distinct().toList())
+                .query((rs, n) -> Map.entry(new TeamId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

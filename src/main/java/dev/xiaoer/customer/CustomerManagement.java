@@ -4,9 +4,12 @@ import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,5 +91,21 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public Customer get(WorkspaceId workspace, CustomerId id) {
         return find(workspace, id).orElseThrow(() -> new NotFound("customer", id));
+    }
+
+    /**
+     * Display names of these customers, in one query: for lists that show many customers at once.
+     * Ids unknown in this workspace are absent from the result.
+     */
+    @Transactional(readOnly = true)
+    public Map<CustomerId, String> names(WorkspaceId workspace, Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, name FROM customers WHERE workspace_id = :workspace AND id IN (:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", ids.stream().map(CustomerId::value).distinct().toList())
+                .query((rs, n) -> Map.entry(new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

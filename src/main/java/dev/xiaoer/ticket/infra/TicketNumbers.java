@@ -1,0 +1,53 @@
+package dev.xiaoer.ticket.infra;
+
+import dev.xiaoer.workspace.WorkspaceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out ticket numbers, #1001 upward per workspace, from a counter row that the database
+ * increments. Each number is taken in a short transaction of its own, so the counter row is locked
+ * only for that moment rather than for the whole ticket creation: numbers are unique under any
+ * concurrency, and a number whose ticket then fails is simply skipped.
+ */
+@Component
+public class TicketNumbers {
+
+    static final long FIRST = 1001;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    TicketNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The next number of this workspace. Call it outside a transaction where possible: inside one,
+     * it needs a second database connection while the first is held.
+     */
+    public long next(WorkspaceId workspace) {
+        return ownTransaction.execute(status -> {
+            var taken = increment(workspace);
+            if (taken == null) {
+                jdbc.sql("INSERT INTO ticket_counters (workspace_id, last_number) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(workspace.value(), FIRST - 1).update();
+                taken = increment(workspace);
+            }
+            return taken;
+        });
+    }
+
+    private Long increment(WorkspaceId workspace) {
+        var keys = new GeneratedKeyHolder();
+        var updated = jdbc.sql("UPDATE ticket_counters SET last_number = last_number + 1 WHERE workspace_id = ?")
+                .param(workspace.value()).update(keys, "last_number");
+        return updated == 0 ? null : keys.getKeyAs(Long.class);
+    }
+}
