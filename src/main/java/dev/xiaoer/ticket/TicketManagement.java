@@ -502,7 +502,7 @@ public class TicketManagement {
     private MessageResult followUp(Actor actor, TicketId closedId, String body, NewMessage message, long number) {
         var workspace = actor.workspace();
         var closed = lock(actor, closedId);
-        var existing = tickets.openFollowUp(workspace, closedId);
+        var existing = tickets.openFollowUp(workspace, closed.requester(), closedId);
         if (existing.isPresent()) {
             // Another message already started the follow-up: this one joins it (its number stays unused).
             var outcome = replyTo(actor, existing.get(), body, message);
@@ -574,6 +574,14 @@ public class TicketManagement {
         ticket.touch(stamped.getLast().at());
         tickets.update(ticket, loadedVersion);
         timeline.insert(ticket.workspace(), stamped);
+        var statusChanges = ticket.changes().stream().filter(c -> c.kind() == TimelineEntryKind.STATUS_CHANGE).toList();
+        if (!statusChanges.isEmpty()) {
+            var wasSolved = name(TicketStatus.SOLVED).equals(statusChanges.getFirst().from());
+            var isSolved = ticket.status() == TicketStatus.SOLVED;
+            if (wasSolved != isSolved) {
+                tickets.trackSolved(ticket, isSolved);
+            }
+        }
         return stamped;
     }
 

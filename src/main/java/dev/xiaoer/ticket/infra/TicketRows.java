@@ -155,10 +155,20 @@ public class TicketRows {
         return jdbc.sql(sql.toString()).params(params).query(TicketRows::ticket).list();
     }
 
+    /** Keeps {@code solved_tickets} in step with the ticket's status: listed while it is solved. */
+    public void trackSolved(Ticket ticket, boolean solved) {
+        if (solved) {
+            jdbc.sql("INSERT INTO solved_tickets (ticket_id, workspace_id, solved_at) VALUES (?, ?, ?)")
+                    .params(ticket.id().value(), ticket.workspace().value(), timestamp(ticket.solvedAt())).update();
+        } else {
+            jdbc.sql("DELETE FROM solved_tickets WHERE ticket_id = ?").param(ticket.id().value()).update();
+        }
+    }
+
     /** Solved tickets, of any workspace, solved at or before the cutoff. */
     public List<TicketRef> solvedBefore(Instant cutoff, int limit) {
         return jdbc.sql("""
-                SELECT workspace_id, id FROM tickets WHERE status = 'SOLVED' AND solved_at <= ?
+                SELECT workspace_id, ticket_id FROM solved_tickets WHERE solved_at <= ?
                 ORDER BY solved_at LIMIT ?""")
                 .params(timestamp(cutoff), limit)
                 .query((rs, n) -> new TicketRef(new WorkspaceId(rs.getObject(1, UUID.class)),
@@ -172,12 +182,13 @@ public class TicketRows {
                 .query((rs, n) -> new TicketId(rs.getObject(1, UUID.class))).list();
     }
 
-    /** The newest follow-up of this ticket that is not closed yet, if any. */
-    public Optional<TicketId> openFollowUp(WorkspaceId workspace, TicketId of) {
+    /** The newest follow-up of this ticket that is not closed yet, if any; follow-ups share their requester. */
+    public Optional<TicketId> openFollowUp(WorkspaceId workspace, CustomerId requester, TicketId of) {
         return jdbc.sql("""
-                SELECT id FROM tickets WHERE workspace_id = ? AND follow_up_of = ? AND status <> 'CLOSED'
+                SELECT id FROM tickets WHERE workspace_id = ? AND requester_id = ? AND follow_up_of = ?
+                    AND status <> 'CLOSED'
                 ORDER BY created_at DESC LIMIT 1""")
-                .params(workspace.value(), of.value())
+                .params(workspace.value(), requester.value(), of.value())
                 .query((rs, n) -> new TicketId(rs.getObject(1, UUID.class))).optional();
     }
 

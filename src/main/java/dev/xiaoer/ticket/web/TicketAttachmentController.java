@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class TicketAttachmentController {
             throw new UncheckedIOException(e);
         }
         var info = tickets.attach(actor, new TicketId(id), file.getOriginalFilename(), content);
-        return ResponseEntity.status(201).body(AttachmentResponse.from(info));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AttachmentResponse.from(info));
     }
 
     @GetMapping

@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -236,7 +237,7 @@ class TicketController {
             description = "By default a reply from the caller, which returns the customer's self-service link. "
                     + "`\"author\": \"customer\"` records the requester's own words (for integrations) and reopens a "
                     + "solved or pending ticket. A message to a closed ticket starts a linked follow-up ticket.")
-    @ApiResponse(responseCode = "201", description = "Added; ETag is the version of the ticket it landed on")
+    @ApiResponse(responseCode = "201", description = "Added")
     ResponseEntity<MessageResponse> addMessage(Actor actor, @PathVariable UUID id,
                                                @Valid @RequestBody MessageRequest request) {
         var author = request.author() == null ? MessageAuthor.AGENT : request.author();
@@ -244,7 +245,7 @@ class TicketController {
                 new NewMessage(request.body(), author, request.status(), null));
         var selfService = author == MessageAuthor.AGENT
                 ? links.link(actor.workspace(), result.ticket(), result.requester()) : null;
-        return ResponseEntity.status(201).eTag(String.valueOf(result.version())).body(new MessageResponse(
+        return ResponseEntity.status(HttpStatus.CREATED).body(new MessageResponse(
                 TimelineEntryResponse.from(result.entry()),
                 new TicketState(result.ticket().value(), result.number(), result.status(), result.version(),
                         result.updatedAt()),
@@ -257,7 +258,7 @@ class TicketController {
     ResponseEntity<TimelineEntryResponse> addNote(Actor actor, @PathVariable UUID id,
                                                   @Valid @RequestBody NoteRequest request) {
         var entry = tickets.note(actor, new TicketId(id), request.body());
-        return ResponseEntity.status(201).body(TimelineEntryResponse.from(entry));
+        return ResponseEntity.status(HttpStatus.CREATED).body(TimelineEntryResponse.from(entry));
     }
 
     @GetMapping("/{id}/timeline")
