@@ -29,11 +29,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -114,7 +117,7 @@ public class TicketManagement {
         var body = TicketTexts.body(command.body());
         var tags = Tags.normalise(command.tags());
         if (actor.type() == Actor.Type.CUSTOMER && (command.author() != MessageAuthor.CUSTOMER
-                || !actor.id().equals(command.requester().customer() == null ? null : command.requester().customer().value()))) {
+                || !Requester.customer(new CustomerId(actor.id())).equals(command.requester()))) {
             throw new InvalidInput("requester", "customers-write-as-customers");
         }
         var number = numbers.next(actor.workspace());
@@ -137,10 +140,7 @@ public class TicketManagement {
             var now = now();
             var ticket = Ticket.open(TicketId.random(), workspace, number, subject, command.type(), command.priority(),
                     command.channel(), requester, command.assignee(), command.team(), null, now);
-            var author = command.author() == MessageAuthor.AGENT || actor.type() == Actor.Type.CUSTOMER
-                    ? TimelineEntry.Author.of(actor)
-                    : new TimelineEntry.Author(Actor.Type.CUSTOMER, requester.value(), requesterName);
-            var entry = message(ticket.id(), author, now, body);
+            var entry = message(ticket.id(), writer(actor, command.author(), requester, () -> requesterName), now, body);
             tickets.insert(ticket);
             tickets.addTags(ticket.id(), tags);
             values.forEach((field, value) -> tickets.setFieldValue(ticket.id(), field, value));
@@ -417,7 +417,10 @@ public class TicketManagement {
         var cutoff = now.minus(properties.autoCloseAfterDays(), ChronoUnit.DAYS);
         var closed = 0;
         List<TicketRows.TicketRef> due;
+        int closedBefore;
+        // Batch after batch while full batches come back and each one closes something.
         do {
+            closedBefore = closed;
             due = readOnly.execute(status -> tickets.solvedBefore(cutoff, CLOSING_BATCH));
             for (var ref : due) {
                 var done = transaction.execute(status -> {
@@ -435,7 +438,7 @@ public class TicketManagement {
                 });
                 closed += Boolean.TRUE.equals(done) ? 1 : 0;
             }
-        } while (due.size() == CLOSING_BATCH);
+        } while (due.size() == CLOSING_BATCH && closed > closedBefore);
         return closed;
     }
 
@@ -477,9 +480,8 @@ public class TicketManagement {
             return new ReplyOutcome(null, ticket.mergedInto() == null ? null : ticket.mergedInto().id());
         }
         var now = now();
-        var author = message.author() == MessageAuthor.CUSTOMER && actor.type() != Actor.Type.CUSTOMER
-                ? customerAuthor(workspace, ticket.requester())
-                : TimelineEntry.Author.of(actor);
+        var author = writer(actor, message.author(), ticket.requester(),
+                () -> customers.names(workspace, List.of(ticket.requester())).get(ticket.requester()));
         var entry = message(id, author, now, body);
         if (message.author() == MessageAuthor.CUSTOMER) {
             ticket.customerWrote(now);
@@ -517,10 +519,8 @@ public class TicketManagement {
         var followUp = Ticket.open(TicketId.random(), workspace, number, closed.subject(), closed.type(),
                 closed.priority(), message.channel() == null ? closed.channel() : message.channel(), closed.requester(),
                 closed.assignee(), closed.team(), closed.link(), now);
-        var author = message.author() == MessageAuthor.CUSTOMER && actor.type() != Actor.Type.CUSTOMER
-                ? new TimelineEntry.Author(Actor.Type.CUSTOMER, closed.requester().value(), requesterName)
-                : TimelineEntry.Author.of(actor);
-        var entry = message(followUp.id(), author, now, body);
+        var entry = message(followUp.id(), writer(actor, message.author(), closed.requester(), () -> requesterName), now,
+                body);
         tickets.insert(followUp);
         tickets.addTags(followUp.id(), tickets.tags(closedId));
         tickets.fieldValues(List.of(closedId)).getOrDefault(closedId, Map.of())
@@ -545,7 +545,7 @@ public class TicketManagement {
     private void changeCustomFields(WorkspaceId workspace, Ticket ticket, Map<String, Object> changes) {
         var definitions = definitionsByKey(workspace);
         var current = tickets.fieldValues(List.of(ticket.id())).getOrDefault(ticket.id(), Map.of());
-        for (var change : new java.util.TreeMap<>(changes).entrySet()) {
+        for (var change : new TreeMap<>(changes).entrySet()) {
             var definition = definition(definitions, change.getKey());
             var previous = current.get(definition.id());
             var next = change.getValue() == null ? null : CustomFieldRules.store(definition, change.getValue());
@@ -626,9 +626,16 @@ public class TicketManagement {
         return ticket;
     }
 
-    private TimelineEntry.Author customerAuthor(WorkspaceId workspace, CustomerId requester) {
-        return new TimelineEntry.Author(Actor.Type.CUSTOMER, requester.value(),
-                customers.names(workspace, List.of(requester)).get(requester));
+    /**
+     * Who a message is recorded as written by: the actor, except when an integration relays the
+     * customer's own words, which are then the requester's.
+     */
+    private static TimelineEntry.Author writer(Actor actor, MessageAuthor side, CustomerId requester,
+                                               Supplier<String> requesterName) {
+        if (side == MessageAuthor.CUSTOMER && actor.type() != Actor.Type.CUSTOMER) {
+            return new TimelineEntry.Author(Actor.Type.CUSTOMER, requester.value(), requesterName.get());
+        }
+        return TimelineEntry.Author.of(actor);
     }
 
     private String requesterName(WorkspaceId workspace, CustomerId requester, String field) {
@@ -699,6 +706,6 @@ public class TicketManagement {
     }
 
     private static String name(TicketStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }
