@@ -7,13 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset that tests move forward, instead of sleeping. */
-public final class MutableClock extends Clock {
+/**
+ * The application's clock in integration tests: the system clock, until a test moves it forward to
+ * see what happens days later. Tests that move it put it back with {@link #reset()}.
+ */
+public class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public void advance(Duration by) {
-        offset.accumulateAndGet(by, Duration::plus);
+    public void advance(Duration duration) {
+        offset.updateAndGet(current -> current.plus(duration));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
@@ -28,6 +35,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Xiaoer's clock is UTC");
+        throw new UnsupportedOperationException("Xiaoer keeps time in UTC");
     }
 }
