@@ -13,7 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
+
+    public MutableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
 
     public void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
@@ -30,11 +40,12 @@ public class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving time seen from another zone: moving either clock moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Xiaoer keeps time in UTC");
+        return new MutableClock(offset, zone);
     }
 }
