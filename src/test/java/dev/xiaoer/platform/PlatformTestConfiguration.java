@@ -4,7 +4,6 @@ import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.identity.Scope;
 import dev.xiaoer.kernel.NotFound;
-import dev.xiaoer.support.MutableClock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,7 +14,6 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,18 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the platform's own tests need and this branch does not have: a REST endpoint that creates
- * something (API tokens, through the identity facade) and a clock the tests can move.
+ * something (API tokens, through the identity facade).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PlatformTestConfiguration {
 
     public static final String TOKENS = "/api/v1/test-tokens";
     public static final String INTERNAL_DETAIL = "SELECT secret FROM internals";
-
-    @Bean
-    MutableClock clock() {
-        return new MutableClock();
-    }
 
     /**
      * Registered as a member of this configuration where it is imported; {@code @TestComponent} keeps

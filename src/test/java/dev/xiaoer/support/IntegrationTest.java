@@ -10,12 +10,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port with its real database: in-memory H2 by default,
- * PostgreSQL when {@code XIAOER_DB_URL} names one.
+ * PostgreSQL when {@code XIAOER_DB_URL} names one. Its clock is a {@link MutableClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestWorkspaces.class)
+@Import({TestWorkspaces.class, TestClockConfiguration.class})
 public @interface IntegrationTest {
 }

@@ -7,13 +7,30 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset that tests move forward, instead of sleeping. */
-public final class MutableClock extends Clock {
+/**
+ * The application's clock in integration tests: the system clock, until a test moves it forward to
+ * see what happens days later. Tests that move it put it back with {@link #reset()}.
+ */
+public class MutableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
 
-    public void advance(Duration by) {
-        offset.accumulateAndGet(by, Duration::plus);
+    public MutableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
+
+    public void advance(Duration duration) {
+        offset.updateAndGet(current -> current.plus(duration));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
@@ -23,11 +40,12 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving time seen from another zone: moving either clock moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Xiaoer's clock is UTC");
+        return new MutableClock(offset, zone);
     }
 }

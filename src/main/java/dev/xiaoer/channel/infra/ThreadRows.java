@@ -1,0 +1,63 @@
+package dev.xiaoer.channel.infra;
+
+import dev.xiaoer.customer.CustomerId;
+import dev.xiaoer.ticket.TicketChannel;
+import dev.xiaoer.ticket.TicketId;
+import dev.xiaoer.workspace.WorkspaceId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which ticket each external conversation thread is filed on ({@code channel_threads}). */
+@Repository
+public class ThreadRows {
+
+    public record Thread(CustomerId customer, TicketId ticket) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ThreadRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Thread> find(WorkspaceId workspace, TicketChannel channel, String threadId) {
+        return jdbc.sql("""
+                SELECT customer_id, ticket_id FROM channel_threads
+                WHERE workspace_id = ? AND channel = ? AND external_thread_id = ?""")
+                .params(workspace.value(), channel.name(), threadId)
+                .query((rs, n) -> new Thread(new CustomerId(rs.getObject(1, UUID.class)),
+                        new TicketId(rs.getObject(2, UUID.class))))
+                .optional();
+    }
+
+    /** Files the thread on this ticket unless it is filed already; returns whether it was. */
+    public boolean claim(WorkspaceId workspace, TicketChannel channel, String threadId, CustomerId customer,
+                         TicketId ticket, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO channel_threads (workspace_id, channel, external_thread_id, customer_id, ticket_id,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(workspace.value(), channel.name(), threadId, customer.value(), ticket.value(),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** The thread continues on another ticket (a follow-up, or the ticket it was merged into). */
+    public void move(WorkspaceId workspace, TicketChannel channel, String threadId, TicketId ticket, Instant now) {
+        jdbc.sql("""
+                UPDATE channel_threads SET ticket_id = ?, updated_at = ?
+                WHERE workspace_id = ? AND channel = ? AND external_thread_id = ?""")
+                .params(ticket.value(), Timestamp.from(now), workspace.value(), channel.name(), threadId)
+                .update();
+    }
+
+    public void changeCustomer(WorkspaceId workspace, CustomerId from, CustomerId to) {
+        jdbc.sql("UPDATE channel_threads SET customer_id = ? WHERE workspace_id = ? AND customer_id = ?")
+                .params(to.value(), workspace.value(), from.value())
+                .update();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.xiaoer.ticket;
+
+import dev.xiaoer.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message or note was added to a ticket; {@code message} is its timeline entry id. Internal notes
+ * have {@code internal = true} and must never be sent to the customer.
+ */
+public record MessageAdded(WorkspaceId workspace, TicketId ticket, UUID message, MessageAuthor author,
+                           boolean internal, Instant at) {
+}

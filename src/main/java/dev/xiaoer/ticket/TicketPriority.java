@@ -1,0 +1,5 @@
+package dev.xiaoer.ticket;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}
