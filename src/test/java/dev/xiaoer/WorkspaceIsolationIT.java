@@ -12,9 +12,11 @@ import dev.xiaoer.support.OpenApiDocument;
 import dev.xiaoer.support.OpenApiDocument.Operation;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.support.WorkspaceResources;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -39,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -75,7 +79,11 @@ class WorkspaceIsolationIT {
             entry("/api/v1/agents/{userId}", r -> List.of(id(r.agent()))),
             entry("/api/v1/teams/{id}", r -> List.of(id(r.team()))),
             entry("DELETE /api/v1/teams/{id}", r -> List.of(id(r.emptyTeam()), id(r.team()))),
-            entry("/api/v1/teams/{id}/members/{userId}", r -> List.of(id(r.agent()))));
+            entry("/api/v1/teams/{id}/members/{userId}", r -> List.of(id(r.agent()))),
+            entry("/api/v1/tickets/{id}", r -> List.of(id(r.ticket()), id(r.threadTicket()))),
+            entry("/api/v1/tickets/by-number/{number}", r -> List.of(r.ticket().path("number").asString())),
+            entry("/api/v1/tickets/{id}/attachments/{attachmentId}", r -> List.of(id(r.attachment()))),
+            entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -86,7 +94,9 @@ class WorkspaceIsolationIT {
             entry("q", WorkspaceResources::marker),
             entry("tag", WorkspaceResources::marker),
             entry("category", WorkspaceResources::marker),
-            entry("team", r -> id(r.team())));
+            entry("team", r -> id(r.team())),
+            entry("assignee", r -> id(r.agent())),
+            entry("requester", r -> id(r.customer())));
 
     /**
      * Request bodies, by operation. {@link Refs#id} marks a reference to another resource: the walk
@@ -114,7 +124,21 @@ class WorkspaceIsolationIT {
             entry("POST /api/v1/teams", refs -> json("name", refs.value(r -> r.team().path("name").asString()),
                     "members", List.of(refs.id(WorkspaceResources::agent)))),
             entry("PATCH /api/v1/teams/{id}", refs -> json("name", "Renamed " + unique("team"),
-                    "description", "")));
+                    "description", "")),
+            entry("POST /api/v1/tickets", refs -> json("subject", "Parcel damaged", "body", "The box was crushed.",
+                    "requester", json("customerId", refs.id(WorkspaceResources::customer)),
+                    "assignee", refs.id(WorkspaceResources::agent), "team", refs.id(WorkspaceResources::team))),
+            entry("PATCH /api/v1/tickets/{id}", refs -> json("subject", "Renamed ticket", "priority", "urgent",
+                    "assignee", refs.id(WorkspaceResources::agent), "team", refs.id(WorkspaceResources::team))),
+            entry("POST /api/v1/tickets/{id}/merge", refs -> json("into", refs.id(WorkspaceResources::otherTicket))),
+            entry("POST /api/v1/tickets/{id}/attachments",
+                    refs -> WorkspaceResources.textFile("delivery-note.txt", "Delivery note 88123")),
+            entry("POST /api/v1/ticket-fields", refs -> json("key", refs.value(r -> r.ticketField().path("key")
+                    .asString()), "label", "Order number", "type", "text")),
+            entry("PATCH /api/v1/ticket-fields/{id}", refs -> json("label", "Renamed field")),
+            entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
+                    "from", json("email", refs.value(r -> r.customer().path("email").asString())),
+                    "body", "Is my parcel on its way?", "externalThreadId", refs.value(WorkspaceResources::thread))));
 
     /**
      * Which resource each path variable of a page names, keyed as {@link #PATH_VALUES}. Pages are
@@ -146,7 +170,8 @@ class WorkspaceIsolationIT {
     void twoWorkspacesWithOneOfEverything() {
         document = OpenApiDocument.fetch(port);
         a = WorkspaceResources.create(port, workspaces, identity, "Workspace A");
-        b = WorkspaceResources.create(port, workspaces, identity, "Workspace B");
+        // B opens tickets first, so that B's ticket numbers are ones A does not have.
+        b = WorkspaceResources.create(port, workspaces, identity, "Workspace B", 3);
     }
 
     @Test
@@ -173,6 +198,7 @@ class WorkspaceIsolationIT {
                     .forEach(path -> problems.add(path + " (" + mapping.getKey().getShortLogMessage() + ") is not in"
                             + " the OpenAPI document, so no test walks it. Document it (do not hide it)."));
         }
+        problems.addAll(requestBodiesSharingASchemaName());
         PATH_VALUES.keySet().stream().filter(key -> !used.contains("path " + key))
                 .forEach(key -> problems.add("PATH_VALUES has \"" + key + "\", which no operation uses: remove it."));
         BODIES.keySet().stream().filter(key -> !used.contains("body " + key))
@@ -185,6 +211,32 @@ class WorkspaceIsolationIT {
 
         assertThat(problems).as("WorkspaceIsolationIT must be able to exercise every operation of the OpenAPI"
                 + " document and every page with an id; teach it the ones below").isEmpty();
+    }
+
+    /**
+     * Two request bodies with one schema name are one schema in the OpenAPI document, which then
+     * describes one of the two operations wrongly, and this test would read the wrong id fields.
+     */
+    private List<String> requestBodiesSharingASchemaName() {
+        var types = new HashMap<String, Set<String>>();
+        for (var mapping : handlers()) {
+            for (var parameter : mapping.getKey().getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    var type = parameter.getParameterType();
+                    var schema = type.getAnnotation(Schema.class);
+                    var name = schema == null || schema.name().isEmpty() ? type.getSimpleName() : schema.name();
+                    types.computeIfAbsent(name, key -> new TreeSet<>()).add(type.getName());
+                }
+            }
+        }
+        var problems = new ArrayList<String>();
+        types.forEach((name, classes) -> {
+            if (classes.size() > 1) {
+                problems.add("Request bodies " + classes + " share the schema name " + name + ", so the OpenAPI"
+                        + " document shows one of them for both. Name them apart with @Schema(name = ...).");
+            }
+        });
+        return problems;
     }
 
     @Test

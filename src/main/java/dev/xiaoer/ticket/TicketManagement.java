@@ -283,6 +283,14 @@ public class TicketManagement {
             if (source.equals(target)) {
                 throw new CannotMergeTicket(lock(actor, source).number());
             }
+            // The ticket addressed is looked up first (404 when missing); the one named in the body is
+            // input, so one this workspace does not have is refused in that field, whoever holds it.
+            if (tickets.find(workspace, source).isEmpty()) {
+                throw new NotFound("ticket", source);
+            }
+            if (tickets.find(workspace, target).isEmpty()) {
+                throw new InvalidInput("into", "unknown-ticket", target);
+            }
             // Lock in a fixed order so that two opposite merges cannot deadlock.
             var sourceFirst = source.value().compareTo(target.value()) < 0;
             var firstLocked = lock(actor, sourceFirst ? source : target);

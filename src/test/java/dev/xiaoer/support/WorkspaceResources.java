@@ -4,54 +4,64 @@ import static dev.xiaoer.support.ApiClient.json;
 
 import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.support.TestWorkspaces.TestWorkspace;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A workspace with one of every kind of resource the API offers, created through the REST API by
- * the workspace's own token, the way an integration would. Every name, e-mail and tag carries the
- * workspace's {@link #marker()}, so that a test can tell whether anything of it shows up elsewhere.
+ * the workspace's own token, the way an integration would. Every name, e-mail, tag and text carries
+ * the workspace's {@code marker}, so that a test can tell whether anything of it shows up elsewhere.
+ * Resources are JSON as the API returned them.
+ *
+ * @param marker a text in every name of this workspace's resources and nowhere else
+ * @param api a client with the workspace's read-write token
+ * @param team a team with {@code agent} as its member
+ * @param emptyTeam a team without members, which may be deleted
+ * @param agent an agent in {@code team}
+ * @param customer a customer with tags, an e-mail, a phone number and a WeChat identity, into which
+ *     {@code mergedAway} was merged
+ * @param duplicate a second customer, which may be merged into {@code customer}
+ * @param mergedAway a customer merged into {@code customer}: its own workspace gets 404 customer-merged
+ * @param ticketField a text field that {@code ticket} has a value in
+ * @param ticket a ticket of {@code customer}, assigned to {@code agent} and {@code team}, with a reply,
+ *     a note and {@code attachment}
+ * @param otherTicket a ticket of {@code duplicate}, which {@code ticket} may be merged into
+ * @param threadTicket a ticket opened by an inbound e-mail of {@code customer} in thread {@link #thread()}
+ * @param attachment a text file attached to {@code ticket}
  */
-public final class WorkspaceResources {
-
-    private final TestWorkspace workspace;
-    private final String marker;
-    private final RestTestClient api;
-    private final UUID tokenId;
-    private final JsonNode team;
-    private final JsonNode emptyTeam;
-    private final JsonNode agent;
-    private final JsonNode customer;
-    private final JsonNode duplicate;
-    private final JsonNode mergedAway;
-
-    private WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, UUID tokenId,
-                               JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
-                               JsonNode duplicate, JsonNode mergedAway) {
-        this.workspace = workspace;
-        this.marker = marker;
-        this.api = api;
-        this.tokenId = tokenId;
-        this.team = team;
-        this.emptyTeam = emptyTeam;
-        this.agent = agent;
-        this.customer = customer;
-        this.duplicate = duplicate;
-        this.mergedAway = mergedAway;
-    }
+public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
+                                 JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
+                                 JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
+                                 JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
+        return create(port, workspaces, identity, name, 0);
+    }
+
+    /**
+     * With {@code ticketsBefore} tickets opened first, so that this workspace's ticket numbers
+     * (which every workspace counts from #1001) are ones another workspace does not have.
+     */
+    public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
+                                            String name, int ticketsBefore) {
         var marker = "iso" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         var workspace = workspaces.create(name + " " + marker);
         var api = ApiClient.forToken(port, workspace.token());
-        var tokenId = identity.tokens(workspace.workspace().id()).getFirst().id();
+        var tokenId = identity.tokens(workspace.workspace().id()).getFirst().id().toString();
         var team = send(api, HttpMethod.POST, "/api/v1/teams", json("name", "Team " + marker,
                 "description", "Orders of " + marker));
         var emptyTeam = send(api, HttpMethod.POST, "/api/v1/teams", json("name", "Spare team " + marker));
@@ -68,8 +78,45 @@ public final class WorkspaceResources {
                 "email", "merged." + marker + "@example.test"));
         send(api, HttpMethod.POST, "/api/v1/customers/" + id(customer) + "/merge", json("source", id(mergedAway)));
         customer = send(api, HttpMethod.GET, "/api/v1/customers/" + id(customer), null);
+
+        var ticketField = send(api, HttpMethod.POST, "/api/v1/ticket-fields", json("key", "order_" + marker,
+                "label", "Order of " + marker, "type", "text"));
+        for (int i = 0; i < ticketsBefore; i++) {
+            send(api, HttpMethod.POST, "/api/v1/tickets", json("subject", "Earlier ticket " + marker,
+                    "body", "Earlier question of " + marker, "requester", json("customerId", id(duplicate))));
+        }
+        var ticket = send(api, HttpMethod.POST, "/api/v1/tickets", json("subject", "Spoiled peaches " + marker,
+                "body", "Half of the peaches of " + marker + " arrived spoiled.",
+                "requester", json("customerId", id(customer)), "assignee", id(agent), "team", id(team),
+                "type", "after_sales", "tags", List.of(marker),
+                "customFields", Map.of(ticketField.path("key").asString(), "88123-" + marker)));
+        send(api, HttpMethod.POST, "/api/v1/tickets/" + id(ticket) + "/messages",
+                json("body", "Sorry! A refund for " + marker + " is on its way."));
+        send(api, HttpMethod.POST, "/api/v1/tickets/" + id(ticket) + "/notes", json("body", "Courier of " + marker));
+        var attachment = OpenApiDocument.parse(api.post().uri("/api/v1/tickets/{id}/attachments", id(ticket))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(textFile("receipt-" + marker + ".txt", "Receipt of " + marker)).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        ticket = send(api, HttpMethod.GET, "/api/v1/tickets/" + id(ticket), null);
+        var otherTicket = send(api, HttpMethod.POST, "/api/v1/tickets", json("subject", "Late fertilizer " + marker,
+                "body", "The fertilizer of " + marker + " has not arrived.",
+                "requester", json("customerId", id(duplicate))));
+        var inbound = send(api, HttpMethod.POST, "/api/v1/inbound-messages", json("channel", "email",
+                "from", json("email", customer.path("email").asString()), "subject", "Parcel " + marker,
+                "body", "Where is the parcel of " + marker + "?", "externalThreadId", "thread-" + marker));
+        var threadTicket = send(api, HttpMethod.GET, "/api/v1/tickets/" + inbound.path("ticketId").asString(), null);
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
-                mergedAway);
+                mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment);
+    }
+
+    /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
+    public static MultiValueMap<String, Object> textFile(String name, String content) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setContentDisposition(ContentDisposition.formData().name("file").filename(name).build());
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), headers));
+        return form;
     }
 
     private static JsonNode send(RestTestClient api, HttpMethod method, String uri, Object body) {
@@ -91,62 +138,20 @@ public final class WorkspaceResources {
         return resource.has("id") ? resource.path("id").asString() : resource.path("userId").asString();
     }
 
-    public TestWorkspace workspace() {
-        return workspace;
-    }
-
-    /** A text found in every name of this workspace's resources and nowhere else. */
-    public String marker() {
-        return marker;
-    }
-
-    /** A client with the workspace's read-write token. */
-    public RestTestClient api() {
-        return api;
-    }
-
-    public String tokenId() {
-        return tokenId.toString();
-    }
-
-    /** A team with {@link #agent()} as its member. */
-    public JsonNode team() {
-        return team;
-    }
-
-    /** A team without members, which may be deleted. */
-    public JsonNode emptyTeam() {
-        return emptyTeam;
-    }
-
-    /** An agent in {@link #team()}. */
-    public JsonNode agent() {
-        return agent;
-    }
-
-    /** A customer with tags, an e-mail, a phone number and a WeChat identity, into which {@link #mergedAway()} was merged. */
-    public JsonNode customer() {
-        return customer;
-    }
-
-    /** A second customer, which may be merged into {@link #customer()}. */
-    public JsonNode duplicate() {
-        return duplicate;
-    }
-
-    /** A customer merged into {@link #customer()}: it answers 404 customer-merged to its own workspace. */
-    public JsonNode mergedAway() {
-        return mergedAway;
-    }
-
     /** A WeChat openid of {@link #customer()}. */
     public String customerOpenId() {
         return "o" + marker;
     }
 
+    /** The conversation id, on the sender's side, of {@link #threadTicket()}. */
+    public String thread() {
+        return "thread-" + marker;
+    }
+
     /** Every id of this workspace that another workspace must never see. */
     public List<String> ids() {
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
-                tokenId(), id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway));
+                tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
+                id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment));
     }
 }

@@ -327,7 +327,9 @@ class TicketApiIT {
         api.client.get().uri("/api/v1/tickets/{id}/timeline", theirId).exchange().expectStatus().isNotFound();
         api.client.get().uri("/api/v1/tickets/{id}/attachments", theirId).exchange().expectStatus().isNotFound();
         api.client.post().uri("/api/v1/tickets/{id}/merge", mine.get("id")).contentType(MediaType.APPLICATION_JSON)
-                .body(json("into", theirId)).exchange().expectStatus().isNotFound();
+                .body(json("into", theirId)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://xiaoer.dev/problems/unknown-ticket")
+                .jsonPath("$.errors[0].field").isEqualTo("into");
         api.client.post().uri("/api/v1/tickets/{id}/merge", theirId).contentType(MediaType.APPLICATION_JSON)
                 .body(json("into", mine.get("id"))).exchange().expectStatus().isNotFound();
         api.client.get().uri("/api/v1/tickets/by-number/1002").exchange().expectStatus().isNotFound();

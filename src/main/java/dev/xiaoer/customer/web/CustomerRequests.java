@@ -100,7 +100,7 @@ final class CustomerRequests {
         }
     }
 
-    @Schema(description = "The customer to merge into the one named in the path")
+    @Schema(name = "MergeCustomersRequest", description = "The customer to merge into the one named in the path")
     record MergeRequest(
             @NotNull
             @Schema(description = "Id of the duplicate customer, which is merged away",

@@ -129,6 +129,7 @@ class TicketController {
     record NoteRequest(@Schema(example = "已联系物流，等待回复。") @NotBlank @Size(max = 20_000) String body) {
     }
 
+    @Schema(name = "MergeTicketRequest")
     record MergeRequest(@Schema(description = "The ticket to merge this one into") @NotNull UUID into) {
     }
 
@@ -276,6 +277,8 @@ class TicketController {
     @Operation(summary = "Merge this ticket into another",
             description = "This ticket's timeline is joined into the other's, both get a merge entry, and this "
                     + "ticket is closed with a link to the other. Returns the ticket merged into.")
+    @ApiResponse(responseCode = "400", description = "`into` is not a ticket of this workspace (unknown-ticket)",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<TicketResponse> merge(Actor actor, @PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
         var target = tickets.merge(actor, new TicketId(id), new TicketId(request.into()));
         return ResponseEntity.ok().eTag(etag(target)).body(TicketResponse.from(target));
