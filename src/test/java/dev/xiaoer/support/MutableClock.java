@@ -13,11 +13,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class MutableClock extends Clock {
 
+    private static final AtomicReference<Duration> SHARED_OFFSET = new AtomicReference<>(Duration.ZERO);
+
     private final AtomicReference<Duration> offset;
     private final ZoneId zone;
 
     public MutableClock() {
         this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    /**
+     * A clock that moves with every other shared one: the application contexts of a test run share
+     * one database, and a scheduled task runs in whichever context's scheduler picks it up first, so
+     * a clock per context could run a task a test rescheduled after moving its clock on a context
+     * whose clock was never moved.
+     */
+    public static MutableClock shared() {
+        return new MutableClock(SHARED_OFFSET, ZoneOffset.UTC);
     }
 
     private MutableClock(AtomicReference<Duration> offset, ZoneId zone) {
