@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class PageSupport {
                         messages.getMessage("ticket.assignee.me-named", new Object[] {agent.displayName()}, locale)));
         var others = all.stream().filter(agent -> !agent.userId().value().equals(reader.id()))
                 .map(agent -> new Option(agent.userId().value().toString(), agent.displayName()));
-        return java.util.stream.Stream.concat(me, others).toList();
+        return Stream.concat(me, others).toList();
     }
 
     List<Option> teams(WorkspaceId workspace) {

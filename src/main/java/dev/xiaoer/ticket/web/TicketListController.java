@@ -11,9 +11,7 @@ import dev.xiaoer.ticket.TicketType;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.ticket.web.TicketListQuery.View;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -92,13 +90,13 @@ class TicketListController {
         model.addAttribute("types", TicketType.values());
         model.addAttribute("agents", support.agents(actor, locale));
         model.addAttribute("teams", support.teams(workspace));
-        model.addAttribute("views", Arrays.asList(View.values()));
+        model.addAttribute("views", View.values());
         return "tickets/list";
     }
 
     private Map<String, Long> counts(Actor actor) {
         var counts = new LinkedHashMap<String, Long>();
-        for (var view : List.of(View.values())) {
+        for (var view : View.values()) {
             counts.put(view.key(), tickets.count(actor.workspace(), view.filter(actor)));
         }
         return counts;

@@ -81,10 +81,6 @@ public record TicketListQuery(String view, TicketStatus status, TicketPriority p
         }
     }
 
-    public static TicketListQuery of(View view) {
-        return new TicketListQuery(view.key(), null, null, null, null, null, null, null, null);
-    }
-
     public View currentView() {
         return View.of(view);
     }

@@ -225,7 +225,16 @@ class TicketPageController {
         model.addAttribute("items", timeline(actor, ticket.id()).stream()
                 .map(entry -> TimelineItem.of(entry, messages, locale)).toList());
         model.addAttribute("time", support.times(workspace, locale));
-        model.addAttribute("agents", support.agents(actor, locale));
+        var agents = new ArrayList<>(support.agents(actor, locale));
+        if (ticket.assignee() != null && agents.stream()
+                .noneMatch(agent -> agent.value().equals(ticket.assignee().value().toString()))) {
+            // Assigned to someone who is no longer an agent: keep them selected, so that saving another
+            // field does not unassign the ticket by the way.
+            agents.addFirst(new PageSupport.Option(ticket.assignee().value().toString(),
+                    ticket.assigneeName() == null ? messages.getMessage("ticket.event.unknown", null, locale)
+                            : ticket.assigneeName()));
+        }
+        model.addAttribute("agents", agents);
         model.addAttribute("teams", support.teams(workspace));
         model.addAttribute("statusChoices", statusChoices(ticket.status()));
         model.addAttribute("thenChoices", List.of(TicketStatus.PENDING, TicketStatus.ON_HOLD, TicketStatus.SOLVED));

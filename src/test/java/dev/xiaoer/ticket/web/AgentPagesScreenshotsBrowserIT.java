@@ -114,6 +114,11 @@ class AgentPagesScreenshotsBrowserIT {
 
             page.navigate("/customers");
             save(page, "customers");
+
+            page.locator(".xo-topbar").getByLabel("Switch to dark mode").click();
+            page.navigate("/tickets/" + content.shears.number());
+            save(page, "ticket-dark");
+            page.locator(".xo-topbar").getByLabel("Switch to light mode").click();
         }
         try (var context = browser.context(port, "zh-CN", 1280, 860)) {
             var page = context.newPage();

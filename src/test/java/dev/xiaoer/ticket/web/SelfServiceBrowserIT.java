@@ -232,6 +232,21 @@ class SelfServiceBrowserIT {
         }
     }
 
+    @Test
+    void theCustomersPageFitsAPhoneScreen() {
+        var shop = shops.open("青禾农资 Green Valley Farm Supply", "Lin Jing");
+        var wang = shop.customer("王晓梅", "xiaomei@example.cn", "zh-CN", null);
+        var ticket = shop.ticket(wang, "收到的桃子有一半烂了，礼盒外包装也压坏了",
+                "https://shop.example.cn/orders/2026112200012345678901234567890 这个订单的桃子一半都烂了。");
+        shop.reply(shop.admin, ticket, "非常抱歉！我们马上为您补发一盒。");
+        try (var context = browser.context(port, "zh-CN", 360, 740)) {
+            var page = context.newPage();
+            page.navigate(link(shop, ticket));
+            TicketPagesBrowserIT.assertFitsTheScreen(page);
+            Browser.screenshot(page, "self-service-phone");
+        }
+    }
+
     private String link(Shops.Shop shop, TicketView ticket) {
         return SelfServiceLinks.PATH + links.token(shop.workspace.workspace().id(), ticket.id(), ticket.requester());
     }

@@ -157,6 +157,35 @@ class TicketPageAccessIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aLinkToATicketThatWasMergedLeadsToTheTicketItWasMergedInto() {
+        var shop = shops.open("Merge Shop", "Agent");
+        var alice = shop.customer("Alice", "alice@example.com", "en", null);
+        var first = shop.ticket(alice, "Parcel late", "Where is it?");
+        var second = shop.ticket(alice, "Parcel still late", "Any news?");
+        tickets.merge(shop.admin, first.id(), second.id());
+        var visitor = new BrowserSession(port);
+
+        var old = visitor.get(SelfServiceLinks.PATH + links.token(shop.workspace.workspace().id(), first.id(), alice));
+
+        var target = location(old);
+        assertThat(target).startsWith(SelfServiceLinks.PATH);
+        assertThat(visitor.get(target).body()).contains("Parcel still late").contains("Where is it?");
+    }
+
+    @Test
+    void filtersThatAreNotValuesOfTheListAreRefusedAsABadRequest() {
+        var shop = shops.open("Bad Filter Shop", "Agent");
+        var browser = new BrowserSession(port);
+        browser.signIn(shop.adminEmail(), TestWorkspaces.PASSWORD);
+
+        assertThat(browser.get("/tickets?status=bogus").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/tickets?view=everything").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/tickets?assignee=someone").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/tickets?cursor=not-a-cursor").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/customers/not-an-id").statusCode()).isEqualTo(400);
+    }
+
     private static String location(HttpResponse<?> response) {
         assertThat(response.statusCode()).isEqualTo(302);
         return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
