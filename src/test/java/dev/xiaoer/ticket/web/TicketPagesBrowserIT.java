@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.customer.CustomerManagement;
@@ -19,6 +20,7 @@ import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -178,6 +180,37 @@ class TicketPagesBrowserIT {
             page.getByTestId("clear-filters").click();
             assertThat(page.getByTestId("ticket-row")).hasCount(1);
             assertThat(page.getByTestId("ticket-row")).containsText("复合肥还没发货");
+        }
+    }
+
+    @Test
+    void aReplyCarriesAFileThatDownloadsFromTheTimelineAndANoteCannotCarryOne() {
+        var shop = shops.open("Receipt Shop", "Lin Jing");
+        var john = shop.customer("John Miller", "john@example.com", "en", null);
+        var ticket = shop.ticket(john, "Invoice needed", "Please send the invoice for order 88123.");
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets/" + ticket.number());
+
+            page.getByLabel("Message").fill("Here is your invoice.");
+            page.locator("#composer-file").setInputFiles(new FilePayload("invoice-88123.txt", "text/plain",
+                    "Invoice 88123: 42.00 CNY".getBytes(StandardCharsets.UTF_8)));
+            assertThat(page.getByTestId("chosen-file")).hasText("invoice-88123.txt");
+            page.getByTestId("send-reply").click();
+
+            var link = page.getByTestId("attachment-link");
+            assertThat(link).hasText("invoice-88123.txt");
+            assertThat(page.getByTestId("entry-body").last()).hasText("Here is your invoice.");
+            var download = page.waitForDownload(link::click);
+            assertThat(download.suggestedFilename()).isEqualTo("invoice-88123.txt");
+
+            page.getByTestId("tab-note").click();
+            assertThat(page.locator("#composer-file")).isHidden();
+            page.getByLabel("Message").fill("");
+            page.getByTestId("send-note").click();
+            assertThat(page.getByTestId("composer-error")).hasText("Write the note first.");
+            assertThat(page.locator("#kind-note")).isChecked();
         }
     }
 
