@@ -389,6 +389,11 @@ public class TicketManagement {
         });
     }
 
+    /** How many tickets match the filter, such as the size of an agent's "mine" view. */
+    public long count(WorkspaceId workspace, TicketFilter filter) {
+        return readOnly.execute(status -> tickets.count(workspace, filter));
+    }
+
     /** A page of a ticket's timeline, oldest first. */
     public CursorPage<TimelineEntry> timeline(WorkspaceId workspace, TicketId id, String cursor, int limit) {
         return timelinePage(workspace, id, cursor, limit, false);

@@ -10,5 +10,5 @@
  * {@code channel} listening to {@code MessageAdded}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ticket",
-        allowedDependencies = {"workspace", "identity", "customer", "agent"})
+        allowedDependencies = {"workspace", "identity", "customer", "agent", "platform"})
 package dev.xiaoer.ticket;

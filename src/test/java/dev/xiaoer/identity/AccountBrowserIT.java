@@ -60,8 +60,8 @@ class AccountBrowserIT {
             assertThat(page.locator(".xo-topbar .xo-user-name")).hasText("王芳");
             Browser.screenshot(page, "account-zh");
             page.navigate("/");
-            assertThat(page.locator("h1")).containsText("王芳");
-            assertThat(page.locator("[data-nav=inbox]")).hasText("收件箱");
+            assertThat(page.locator("h1")).hasText("工单");
+            assertThat(page.locator("[data-nav=tickets]")).hasText("工单");
             var saved = identity.member(shop.workspace().id(), shop.admin().id()).orElseThrow();
             assertThat(saved.displayName()).isEqualTo("王芳");
             assertThat(saved.locale()).isEqualTo("zh-CN");
@@ -74,7 +74,7 @@ class AccountBrowserIT {
         try (var context = browser.context(port, "zh-CN", 1280, 860)) {
             var page = context.newPage();
             Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
-            assertThat(page.locator("[data-nav=inbox]")).hasText("Inbox");
+            assertThat(page.locator("[data-nav=tickets]")).hasText("Tickets");
 
             page.navigate("/account");
             page.getByLabel("Language").selectOption("");

@@ -45,7 +45,7 @@ class SignInBrowserIT {
     }
 
     @Test
-    void aMemberSignsInAndSeesTheHomePageOfTheirWorkspace() {
+    void aMemberSignsInAndLandsInTheInboxOfTheirWorkspace() {
         var shop = workspaces.create("Green Valley Seeds");
         identity.updateProfile(shop.admin().id(), "Lin Wang", java.util.Locale.ENGLISH);
         try (var context = browser.desktop(port)) {
@@ -60,12 +60,14 @@ class SignInBrowserIT {
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestWorkspaces.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-            assertThat(page).hasURL(Pattern.compile(".*/(\\?continue)?$"));
+            assertThat(page).hasURL(Pattern.compile(".*/tickets\\?view=mine$"));
             assertThat(page.getByTestId("workspace-name")).hasText("Green Valley Seeds");
-            assertThat(page.getByTestId("workspace-card")).containsText("Asia/Shanghai");
-            assertThat(page.getByTestId("inbox-empty")).containsText("No conversations yet");
-            assertThat(page.locator("h1")).containsText("Lin Wang");
+            assertThat(page.locator(".xo-topbar .xo-user-name")).hasText("Lin Wang");
+            assertThat(page.locator("h1")).hasText("Tickets");
+            assertThat(page.getByTestId("tickets-empty")).containsText("Nothing is waiting for you");
             Browser.screenshot(page, "home");
+            page.navigate("/account");
+            assertThat(page.getByTestId("workspace-card")).containsText("Asia/Shanghai");
         }
     }
 

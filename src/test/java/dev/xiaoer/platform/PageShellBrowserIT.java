@@ -53,16 +53,17 @@ class PageShellBrowserIT {
 
             Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
             assertFitsTheScreen(page);
-            assertThat(page.locator("[data-nav=inbox]")).isHidden();
+            assertThat(page.locator("[data-nav=tickets]")).isHidden();
             Browser.screenshot(page, "home-phone");
 
             page.getByLabel("Open or close the menu").click();
-            assertThat(page.locator("[data-nav=inbox]")).isVisible();
+            assertThat(page.locator("[data-nav=tickets]")).isVisible();
             assertThat(page.locator("[data-nav=admin]")).isVisible();
             page.locator("#xo-nav.collapse.show").waitFor();
             Browser.screenshot(page, "home-phone-menu");
 
-            for (var path : List.of("/admin/tokens", "/admin/members", "/account", "/no-such-page")) {
+            for (var path : List.of("/tickets", "/customers", "/admin/tokens", "/admin/members", "/account",
+                    "/no-such-page")) {
                 page.navigate(path);
                 Browser.screenshot(page, "phone" + path.replace('/', '-'));
                 assertFitsTheScreen(page);
@@ -90,14 +91,14 @@ class PageShellBrowserIT {
 
             page.navigate("/login");
             Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
-            for (var path : List.of("/", "/admin/tokens", "/admin/members", "/account")) {
+            for (var path : List.of("/", "/customers", "/admin/tokens", "/admin/members", "/account")) {
                 page.navigate(path);
                 assertThat(page.locator(".xo-topbar")).isVisible();
             }
 
             assertThat(problems).isEmpty();
             assertThat((Boolean) page.evaluate("() => typeof htmx === 'object' && typeof tabler === 'object'")).isTrue();
-            assertThat((String) page.evaluate("() => getComputedStyle(document.querySelector('.ti-inbox'), '::before').fontFamily"))
+            assertThat((String) page.evaluate("() => getComputedStyle(document.querySelector('[data-nav=tickets] .ti'), '::before').fontFamily"))
                     .contains("tabler-icons");
         }
     }

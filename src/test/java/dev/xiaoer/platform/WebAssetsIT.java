@@ -23,6 +23,7 @@ class WebAssetsIT {
             "/webjars/htmx.org/dist/htmx.min.js, text/javascript",
             "/css/xiaoer.css, text/css",
             "/js/app.js, text/javascript",
+            "/js/tickets.js, text/javascript",
             "/js/theme.js, text/javascript",
             "/img/favicon.svg, image/svg+xml"
     })

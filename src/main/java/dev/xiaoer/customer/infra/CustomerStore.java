@@ -172,6 +172,14 @@ public class CustomerStore {
                 .map(customer -> withDetails(List.of(customer)).getFirst());
     }
 
+    public List<Customer> findAll(WorkspaceId workspace, Collection<CustomerId> ids) {
+        var rows = jdbc.sql("SELECT * FROM customers WHERE workspace_id = :workspace AND id IN (:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", ids.stream().map(CustomerId::value).distinct().toList())
+                .query(CustomerStore::customer).list();
+        return withDetails(rows);
+    }
+
     public Map<CustomerId, String> names(WorkspaceId workspace, Collection<CustomerId> ids) {
         var names = new HashMap<CustomerId, String>();
         jdbc.sql("SELECT id, name FROM customers WHERE workspace_id = :workspace AND id IN (:ids)")

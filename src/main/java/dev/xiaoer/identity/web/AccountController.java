@@ -3,11 +3,15 @@ package dev.xiaoer.identity.web;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.kernel.InvalidInput;
+import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -20,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own settings: the name colleagues see and the language Xiaoer speaks to them. */
+/**
+ * The signed-in user's own settings: the name colleagues see and the language Xiaoer speaks to them,
+ * beside the settings of the workspace they work in.
+ */
 @Controller
 @RequestMapping("/account")
 class AccountController {
@@ -30,12 +37,31 @@ class AccountController {
             "zh-CN", Locale.SIMPLIFIED_CHINESE,
             "en", Locale.ENGLISH);
 
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final IdentityManagement identity;
     private final SignedInUsers signedIn;
+    private final WorkspaceManagement workspaces;
+    private final Clock clock;
 
-    AccountController(IdentityManagement identity, SignedInUsers signedIn) {
+    AccountController(IdentityManagement identity, SignedInUsers signedIn, WorkspaceManagement workspaces, Clock clock) {
         this.identity = identity;
         this.signedIn = signedIn;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /** The workspace's settings as the account page shows them, in the reader's language. */
+    record WorkspaceCard(String name, String language, String timeZone, String localTime, String currency) {
+    }
+
+    @ModelAttribute("workspace")
+    WorkspaceCard workspace(Actor actor, Locale locale) {
+        var workspace = workspaces.get(actor.workspace());
+        var now = ZonedDateTime.now(clock.withZone(workspace.timeZone()));
+        return new WorkspaceCard(workspace.name(), workspace.defaultLanguage().getDisplayName(locale),
+                workspace.timeZone().getId(), CLOCK_TIME.format(now),
+                workspace.currency().getCurrencyCode() + " · " + workspace.currency().getDisplayName(locale));
     }
 
     record ProfileForm(

@@ -27,7 +27,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  * Two ways in. The REST API ({@code /api/**}) is stateless: a bearer API token on every request,
  * no HTTP session, no CSRF (no cookies are honoured). Everything else is the browser app: a
  * password sign-in, a session whose id changes at sign-in, CSRF on every form, and throttled
- * sign-in attempts.
+ * sign-in attempts. Customers' self-service pages ({@code /self-service/<signed token>}) need no
+ * sign-in: the signed link is their permission.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -104,9 +105,11 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/s/**", "/actuator/health/**", "/v3/api-docs/**",
+                                "/favicon.ico", "/self-service/**", "/actuator/health/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // Station staff have their own pages; tickets and customers are the service team's.
+                        .requestMatchers("/tickets/**", "/customers/**").hasRole("AGENT")
                         .anyRequest().hasAnyRole("AGENT", "STATION_STAFF"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

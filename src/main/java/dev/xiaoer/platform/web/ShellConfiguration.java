@@ -1,6 +1,5 @@
 package dev.xiaoer.platform.web;
 
-import dev.xiaoer.identity.Role;
 import dev.xiaoer.platform.NavigationItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +11,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The page shell around every page, and the navigation entries of the pages that sit below
- * {@code platform} (identity's administration pages) or in it (the inbox home).
+ * The page shell around every page, and the navigation entries of the pages of modules that sit
+ * below {@code platform} and so cannot declare their own: customers, and identity's administration pages.
  */
 @Configuration(proxyBeanMethods = false)
 class ShellConfiguration implements WebMvcConfigurer {
@@ -25,9 +24,8 @@ class ShellConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    NavigationItem inboxNavigation() {
-        return NavigationItem.main("inbox", "/", "inbox", 10)
-                .visibleTo(Role.OWNER, Role.ADMIN, Role.SUPERVISOR, Role.AGENT, Role.STATION_STAFF);
+    NavigationItem customersNavigation() {
+        return NavigationItem.main("customers", "/customers", "address-book", 30);
     }
 
     @Bean

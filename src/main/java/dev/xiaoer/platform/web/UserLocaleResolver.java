@@ -1,6 +1,7 @@
 package dev.xiaoer.platform.web;
 
 import dev.xiaoer.identity.UserPrincipal;
+import dev.xiaoer.platform.PageLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Locale;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Chooses zh-CN or English: the signed-in user's setting, else the browser's Accept-Language. */
+/**
+ * Chooses zh-CN or English: the language a page chose for its reader ({@link PageLanguage}), else the
+ * signed-in user's setting, else the browser's Accept-Language.
+ */
 class UserLocaleResolver extends AcceptHeaderLocaleResolver {
 
     UserLocaleResolver(List<Locale> supported, Locale fallback) {
@@ -18,6 +22,10 @@ class UserLocaleResolver extends AcceptHeaderLocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        var chosen = PageLanguage.chosen(request);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user
                 && user.member().locale() != null) {

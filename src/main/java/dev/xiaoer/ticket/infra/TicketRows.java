@@ -100,6 +100,27 @@ public class TicketRows {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets t WHERE t.workspace_id = :workspace");
         var params = new HashMap<String, Object>();
         params.put("workspace", workspace.value());
+        where(filter, sql, params);
+        if (after != null) {
+            sql.append(" AND (t.updated_at < :afterAt OR (t.updated_at = :afterAt AND t.id < :afterId))");
+            params.put("afterAt", timestamp(after.at()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit");
+        params.put("limit", limit + 1);
+        return jdbc.sql(sql.toString()).params(params).query(TicketRows::ticket).list();
+    }
+
+    /** How many tickets match the filter. */
+    public long count(WorkspaceId workspace, TicketFilter filter) {
+        var sql = new StringBuilder("SELECT COUNT(*) FROM tickets t WHERE t.workspace_id = :workspace");
+        var params = new HashMap<String, Object>();
+        params.put("workspace", workspace.value());
+        where(filter, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static void where(TicketFilter filter, StringBuilder sql, Map<String, Object> params) {
         if (!filter.statuses().isEmpty()) {
             sql.append(" AND t.status IN (:statuses)");
             params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
@@ -145,14 +166,6 @@ public class TicketRows {
             sql.append(")");
             params.put("text", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
         }
-        if (after != null) {
-            sql.append(" AND (t.updated_at < :afterAt OR (t.updated_at = :afterAt AND t.id < :afterId))");
-            params.put("afterAt", timestamp(after.at()));
-            params.put("afterId", after.id());
-        }
-        sql.append(" ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit");
-        params.put("limit", limit + 1);
-        return jdbc.sql(sql.toString()).params(params).query(TicketRows::ticket).list();
     }
 
     /** Keeps {@code solved_tickets} in step with the ticket's status: listed while it is solved. */
