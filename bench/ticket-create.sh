@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ticket creation over the REST API (first message, timeline entry, event) against PostgreSQL on
-# this machine, with N closed-loop clients from a load generator on the same machine.
+# this machine, with N concurrent connections from wrk (a small C load generator, so that the load
+# generator takes as little of the two cores as possible) on the same machine.
 # Usage: bench/ticket-create.sh [seconds per level] [N...]   (default: 20 s, N = 1 4 16 64)
 source "$(dirname "$0")/common.sh"
 seconds=${1:-20}; shift || true
@@ -30,7 +31,17 @@ INSERT INTO api_tokens (id, workspace_id, name, token_hash, scopes, created_at)
 VALUES ('00000000-0000-0000-0000-00000000b002', '00000000-0000-0000-0000-00000000b001', 'bench', '$hash', 'READ,WRITE', now());
 SQL
 
-body='{"subject":"化肥还没发货 #{n}","body":"我 3 号订的复合肥（订单 {n}）到今天还显示未发货，能不能加急？","requester":{"email":"farmer{n}@example.test","name":"张建国"},"type":"logistics","priority":"high"}'
-"$JAVA" "$ROOT/bench/LoadGenerator.java" "http://127.0.0.1:$port/api/v1/tickets" "$token" "$body" "$seconds" $levels
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+url="http://127.0.0.1:$port/api/v1/tickets"
+script="$ROOT/bench/ticket-create.lua"
+export XIAOER_TOKEN=$token
+# The JIT compiles the hot paths in the first seconds: warm up once before measuring anything.
+CLIENTS=warm-up wrk -t2 -c8 -d20s -s "$script" "$url" > /dev/null
+printf '%-8s %12s %10s %10s %10s %8s\n' "clients" "tickets/s" "p50 ms" "p99 ms" "max ms" "errors"
+for n in $levels; do
+  threads=$(( n < 2 ? 1 : 2 ))
+  CLIENTS=$n wrk -t$threads -c$n -d3s -s "$script" "$url" > /dev/null
+  CLIENTS=$n wrk -t$threads -c$n -d${seconds}s -s "$script" "$url" | tail -1
+done
 echo "tickets in the database: $(psql_ -d $db -c 'SELECT count(*) FROM tickets')"
 echo "app RSS after the run: $(rss_mb $pid) MB; cores: $(nproc); JVM: $("$JAVA" -version 2>&1 | head -1)"
