@@ -145,7 +145,35 @@ class WorkspaceIsolationIT {
      * found from the application's request mappings, outside {@code /api}.
      */
     private static final Map<String, Function<WorkspaceResources, List<String>>> PAGE_VALUES = Map.ofEntries(
-            entry("/admin/tokens/{id}", r -> List.of(r.tokenId())));
+            entry("/admin/tokens/{id}", r -> List.of(r.tokenId())),
+            // B opened tickets first (see below), so B's ticket number is one A does not have.
+            entry("/tickets/{number}", r -> List.of(r.ticket().path("number").asString())),
+            entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
+            entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))));
+
+    /**
+     * The form a page's POST sends, by "METHOD template", filled with the values of the workspace
+     * whose resource the page names: a form that would change that resource if the page let the
+     * caller reach it (the walk then sees the change in B), and that its own workspace's admin can
+     * send with success (so that the 404 is about the workspace, not about a form the page refuses).
+     */
+    private static final Map<String, Function<WorkspaceResources, Map<String, String>>> PAGE_FORMS = Map.ofEntries(
+            entry("POST /admin/tokens/{id}/revoke", r -> Map.of()),
+            entry("POST /tickets/{number}/messages", r -> Map.of("kind", "reply",
+                    "body", "A reply through the page", "then", "solved")),
+            entry("POST /tickets/{number}/fields", r -> Map.of("version", r.ticket().path("version").asString(),
+                    "priority", "urgent", "tags", "from-the-page")));
+
+    /**
+     * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is
+     * the credential (of a customer, who has no account), so the page answers the same with or
+     * without a session, and a signed-in user of another workspace is no different from anybody
+     * holding the link. Nothing of the session is there to isolate; what is, that a link opens
+     * nothing but the ticket, customer, workspace and attachments it was signed for and that an
+     * altered or expired link opens nothing, is tested in {@code ticket/web/TicketPageAccessIT} and
+     * {@code ticket/web/SelfServiceBrowserIT}.
+     */
+    private static final Set<String> SIGNED_LINK_PAGES = Set.of("/self-service/{token}");
 
     private static final String NOT_FOUND = "https://xiaoer.dev/problems/not-found";
 
@@ -182,6 +210,10 @@ class WorkspaceIsolationIT {
             problems.addAll(plan(operation, used).problems());
         }
         for (var page : pages()) {
+            if (page.method().equals("POST") && !PAGE_FORMS.containsKey(page.method() + " " + page.path())) {
+                problems.add(page.method() + " " + page.path() + " has no form in PAGE_FORMS. Add the fields that"
+                        + " make it succeed for its own workspace.");
+            }
             for (var variable : page.variables()) {
                 if (rule(PAGE_VALUES, page.method(), page.path(), variable, used).isEmpty()) {
                     problems.add(page.method() + " " + page.path() + ": page path variable '" + variable + "' is not in"
@@ -208,6 +240,14 @@ class WorkspaceIsolationIT {
                 .forEach(key -> problems.add("QUERY_VALUES has \"" + key + "\", which no operation takes: remove it."));
         PAGE_VALUES.keySet().stream().filter(key -> !used.contains("path " + key))
                 .forEach(key -> problems.add("PAGE_VALUES has \"" + key + "\", which no page uses: remove it."));
+        var pageKeys = new HashSet<String>();
+        pages().forEach(page -> pageKeys.add(page.method() + " " + page.path()));
+        PAGE_FORMS.keySet().stream().filter(key -> !pageKeys.contains(key))
+                .forEach(key -> problems.add("PAGE_FORMS has \"" + key + "\", which is no page: remove it."));
+        SIGNED_LINK_PAGES.stream()
+                .filter(prefix -> allPages().stream().noneMatch(page -> page.path().startsWith(prefix)))
+                .forEach(prefix -> problems.add("SIGNED_LINK_PAGES has \"" + prefix + "\", which no page starts"
+                        + " with: remove it."));
 
         assertThat(problems).as("WorkspaceIsolationIT must be able to exercise every operation of the OpenAPI"
                 + " document and every page with an id; teach it the ones below").isEmpty();
@@ -377,10 +417,11 @@ class WorkspaceIsolationIT {
             // With its own workspace's values the page works, so its 404 below is about the workspace.
             var own = WorkspaceResources.create(port, workspaces, identity, "Page control");
             var ownPath = pagePath(page, own, Map.of());
-            var control = open(signedIn(own), page.method(), ownPath, false);
+            var control = open(signedIn(own), page, ownPath, own, false);
             if (control.statusCode() >= 400) {
                 failures.add(page.method() + " " + ownPath + " answered " + control.statusCode() + " to an admin of"
-                        + " its own workspace: the value in PAGE_VALUES does not fit this page.");
+                        + " its own workspace: the value in PAGE_VALUES or the form in PAGE_FORMS does not fit this"
+                        + " page.");
             }
             for (var htmx : List.of(false, true)) {
                 for (var variable : page.variables()) {
@@ -388,8 +429,8 @@ class WorkspaceIsolationIT {
                             .orElseThrow().apply(b)) {
                         var foreignPath = pagePath(page, a, Map.of(variable, value));
                         var absentPath = pagePath(page, a, Map.of(variable, absentLike(value)));
-                        var foreign = open(session, page.method(), foreignPath, htmx);
-                        var absent = open(session, page.method(), absentPath, htmx);
+                        var foreign = open(session, page, foreignPath, b, htmx);
+                        var absent = open(session, page, absentPath, b, htmx);
                         var how = page.method() + " " + foreignPath + (htmx ? " (htmx)" : "");
                         if (foreign.statusCode() != 404) {
                             failures.add(how + " answered " + foreign.statusCode() + "; expected 404");
@@ -812,15 +853,26 @@ class WorkspaceIsolationIT {
     private record Page(String method, String path, List<String> variables) {
     }
 
-    /** The application's own pages (outside {@code /api}) whose path takes a variable. */
+    /**
+     * The application's own pages (outside {@code /api}) whose path takes a variable, but for those
+     * opened by a signed link ({@link #SIGNED_LINK_PAGES}).
+     */
     private List<Page> pages() {
+        return allPages().stream()
+                .filter(page -> SIGNED_LINK_PAGES.stream().noneMatch(page.path()::startsWith))
+                .toList();
+    }
+
+    /** Every page (outside {@code /api}) whose path takes a variable, as a template without patterns. */
+    private List<Page> allPages() {
         var pages = new ArrayList<Page>();
         for (var mapping : handlers()) {
             var methods = mapping.getValue().getMethodsCondition().getMethods();
-            for (var path : mapping.getValue().getPatternValues()) {
-                if (path.startsWith("/api/") || !path.contains("{")) {
+            for (var pattern : mapping.getValue().getPatternValues()) {
+                if (pattern.startsWith("/api/") || !pattern.contains("{")) {
                     continue;
                 }
+                var path = withoutPatterns(pattern);
                 var variables = new ArrayList<String>();
                 var matcher = Pattern.compile("\\{([^}:]+)[^}]*}").matcher(path);
                 while (matcher.find()) {
@@ -834,22 +886,64 @@ class WorkspaceIsolationIT {
         return pages;
     }
 
-    /** The workspace's admin, signed in, on the home page (whose CSRF token later requests carry). */
+    /**
+     * {@code /tickets/{number:\d{1,18}}} as {@code /tickets/{number}}: the template the tables are
+     * keyed by. A pattern may hold braces of its own, so they are counted.
+     */
+    private static String withoutPatterns(String pattern) {
+        var template = new StringBuilder();
+        var depth = 0;
+        var skipping = false;
+        for (var c : pattern.toCharArray()) {
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    skipping = false;
+                }
+            } else if (c == ':' && depth == 1) {
+                skipping = true;
+            }
+            if (!skipping || (c == '}' && depth == 0)) {
+                template.append(c);
+            }
+        }
+        return template.toString();
+    }
+
+    /**
+     * The workspace's admin, signed in, on the page the home address leads to (whose CSRF token later
+     * requests carry).
+     */
     private BrowserSession signedIn(WorkspaceResources workspace) {
         var session = new BrowserSession(port);
         var signIn = session.signIn(workspace.workspace().admin().email(), TestWorkspaces.PASSWORD);
         assertThat(signIn.headers().firstValue("Location")).as("sign-in").hasValueSatisfying(
                 location -> assertThat(location).doesNotContain("/login"));
-        assertThat(session.get("/").statusCode()).isEqualTo(200);
+        // The home address sends an agent on to their inbox.
+        var home = session.get("/");
+        var start = home.statusCode() / 100 == 3
+                ? home.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "") : "/";
+        assertThat(start).as("where the home address leads a signed-in admin").doesNotContain("/login");
+        var page = session.get(start);
+        assertThat(page.statusCode()).as(start).isEqualTo(200);
+        assertThat(page.body()).as(start + " carries the session's CSRF token").contains("name=\"_csrf\"");
         return session;
     }
 
-    /** A link or form (GET or POST with the CSRF field), or the same through htmx. */
-    private static HttpResponse<String> open(BrowserSession session, String method, String path, boolean htmx) {
+    /**
+     * A link or form (GET, or POST with the CSRF field and the page's form from {@link #PAGE_FORMS}
+     * filled with {@code target}'s values), or the same through htmx.
+     */
+    private static HttpResponse<String> open(BrowserSession session, Page page, String path,
+                                             WorkspaceResources target, boolean htmx) {
+        var method = page.method();
+        var form = PAGE_FORMS.getOrDefault(method + " " + page.path(), r -> Map.of()).apply(target);
         if (htmx || !Set.of("GET", "POST").contains(method)) {
-            return session.htmx(method, path);
+            return session.htmx(method, path, form);
         }
-        return method.equals("GET") ? session.get(path) : session.submit(path, Map.of());
+        return method.equals("GET") ? session.get(path) : session.submit(path, form);
     }
 
     private List<Map.Entry<HandlerMethod, RequestMappingInfo>> handlers() {
@@ -868,7 +962,7 @@ class WorkspaceIsolationIT {
             var value = overrides.getOrDefault(variable,
                     rule(PAGE_VALUES, page.method(), page.path(), variable, new HashSet<>()).orElseThrow()
                             .apply(own).getFirst());
-            path = path.replaceFirst("\\{" + variable + "(:[^}]*)?}", value);
+            path = path.replace("{" + variable + "}", value);
         }
         return path;
     }

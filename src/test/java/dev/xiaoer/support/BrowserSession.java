@@ -48,13 +48,16 @@ public final class BrowserSession {
 
     /** Posts a form exactly as given: no CSRF token unless the fields hold one. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        var body = fields.entrySet().stream()
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /**
@@ -62,11 +65,20 @@ public final class BrowserSession {
      * the {@code HX-Request} header and the page's CSRF token as a header.
      */
     public HttpResponse<String> htmx(String method, String path) {
+        return htmx(method, path, Map.of());
+    }
+
+    /** The same, with the fields of the form htmx sends (form-encoded, as {@code hx-post} on a form does). */
+    public HttpResponse<String> htmx(String method, String path, Map<String, String> fields) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true");
         if (csrfToken != null) {
             request.header("X-CSRF-TOKEN", csrfToken);
         }
-        return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        if (fields.isEmpty()) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        request.header("Content-Type", "application/x-www-form-urlencoded");
+        return send(request.method(method, HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
     /** Loads the sign-in page and submits it. */

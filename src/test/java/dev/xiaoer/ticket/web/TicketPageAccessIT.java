@@ -13,6 +13,7 @@ import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,40 @@ class TicketPageAccessIT {
         assertThat(download.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment");
         assertThat(browser.get("/tickets/" + second.number() + "/attachments/" + file.id()).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aSelfServiceLinkDownloadsOnlyTheFilesOfItsOwnTicket() {
+        var shop = shops.open("Link File Shop", "Agent");
+        var alice = shop.customer("Alice", "alice@example.com", "en", null);
+        var bob = shop.customer("Bob", "bob@example.com", "en", null);
+        var alicesTicket = shop.ticket(alice, "Alice's parcel", "Where is it?");
+        var alicesOther = shop.ticket(alice, "Alice's refund", "Refund please.");
+        var bobsTicket = shop.ticket(bob, "Bob's parcel", "Where is mine?");
+        var own = tickets.attach(shop.admin, alicesTicket.id(), "label.txt", bytes("Label for Alice"));
+        var otherOfHers = tickets.attach(shop.admin, alicesOther.id(), "refund.txt", bytes("Refund 42 CNY"));
+        var bobs = tickets.attach(shop.admin, bobsTicket.id(), "invoice.txt", bytes("Invoice of Bob"));
+        var other = shops.open("Other File Shop", "Agent");
+        var carol = other.customer("Carol", "carol@example.com", "en", null);
+        var carols = tickets.attach(other.admin, other.ticket(carol, "Carol's parcel", "Hi.").id(), "carol.txt",
+                bytes("Carol's address"));
+        var link = SelfServiceLinks.PATH + links.token(shop.workspace.workspace().id(), alicesTicket.id(), alice);
+        var visitor = new BrowserSession(port);
+
+        var download = visitor.get(link + "/attachments/" + own.id());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("Label for Alice");
+
+        for (var foreign : List.of(otherOfHers, bobs, carols)) {
+            var refused = visitor.get(link + "/attachments/" + foreign.id());
+            assertThat(refused.statusCode()).as(foreign.fileName()).isEqualTo(404);
+            assertThat(refused.body()).doesNotContain("Refund 42 CNY").doesNotContain("Invoice of Bob")
+                    .doesNotContain("Carol&#39;s address").doesNotContain(foreign.fileName());
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

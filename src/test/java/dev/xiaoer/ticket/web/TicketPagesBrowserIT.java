@@ -298,7 +298,12 @@ class TicketPagesBrowserIT {
             page.keyboard().type("Answered.");
             page.keyboard().press("Control+Enter");
             assertThat(page.getByTestId("entry-body").last()).hasText("Answered.");
+            // The fresh composer takes the focus back once htmx has settled the answer: only then does
+            // Escape leave it, else the focus returns to it after Escape and "s" is typed into it.
+            assertThat(page.getByLabel("Message")).isFocused();
+            assertThat(page.getByLabel("Message")).hasValue("");
             page.keyboard().press("Escape");
+            assertThat(page.getByLabel("Message")).not().isFocused();
             page.keyboard().press("s");
             assertThat(page.locator("#ticket-header").getByTestId("status-badge")).hasText("Solved");
             page.keyboard().press("Shift+?");
