@@ -81,6 +81,8 @@
     }
     if (isTyping(event.target)) {
       if (event.key === 'Escape') {
+        // Leaving a field is final: an answer that settles afterwards must not pull the focus back.
+        focusedField = null;
         event.target.blur();
       }
       return;
