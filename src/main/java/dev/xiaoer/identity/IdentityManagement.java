@@ -10,13 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,10 +37,15 @@ public class IdentityManagement {
     private static final String MEMBER_COLUMNS =
             "u.id, m.workspace_id, u.email, u.display_name, m.role, u.locale FROM memberships m JOIN users u ON u.id = m.user_id";
 
+    /** How long another node may still accept a token revoked elsewhere. */
+    public static final Duration TOKEN_CACHE_TIME = Duration.ofSeconds(10);
+    private static final int TOKEN_CACHE_SIZE = 10_000;
+
     private final UserAccounts users;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final Map<String, CachedToken> activeTokens = new ConcurrentHashMap<>();
 
     IdentityManagement(UserAccounts users, JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
@@ -139,19 +148,41 @@ public class IdentityManagement {
     public void revokeToken(WorkspaceId workspace, UUID tokenId) {
         var changed = jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), tokenId, workspace.value()).update();
+        activeTokens.values().removeIf(cached -> cached.token().id().equals(tokenId));
         if (changed == 0 && tokens(workspace).stream().noneMatch(t -> t.id().equals(tokenId))) {
             throw new NotFound("api-token", tokenId);
         }
     }
 
-    /** The active token with this secret, if any. */
-    @Transactional(readOnly = true)
+    /**
+     * The active token with this secret, if any. Every API request asks, so an active token is
+     * remembered for {@link #TOKEN_CACHE_TIME}: revoking it here takes effect at once, on other
+     * nodes within that time. Unknown secrets are never remembered.
+     */
     public Optional<ApiToken> authenticateToken(String secret) {
         if (secret == null || !secret.startsWith(TokenHashing.PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(TokenHashing.hash(secret)).query(IdentityManagement::token).optional();
+        var hash = TokenHashing.hash(secret);
+        var now = clock.instant();
+        var cached = activeTokens.get(hash);
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.token());
+        }
+        var token = jdbc.sql("SELECT * FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
+                .param(hash).query(IdentityManagement::token).optional();
+        if (token.isPresent()) {
+            if (activeTokens.size() >= TOKEN_CACHE_SIZE) {
+                activeTokens.clear();
+            }
+            activeTokens.put(hash, new CachedToken(token.get(), now.plus(TOKEN_CACHE_TIME)));
+        } else {
+            activeTokens.remove(hash);
+        }
+        return token;
+    }
+
+    private record CachedToken(ApiToken token, Instant until) {
     }
 
     private static Set<Scope> effectiveScopes(Set<Scope> requested) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xiaoer.support.ApiClient;
 import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.MutableClock;
 import dev.xiaoer.support.TestWorkspaces;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class ApiTokenIT {
@@ -21,6 +23,12 @@ class ApiTokenIT {
 
     @Autowired
     IdentityManagement identity;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aTokenActsForItsOwnWorkspace() {
@@ -69,6 +77,22 @@ class ApiTokenIT {
         identity.revokeToken(shop.workspace().id(), token.id());
 
         ApiClient.forToken(port, shop.token()).get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aTokenRevokedByAnotherNodeStopsWorkingWithinTheCacheTime() {
+        var shop = workspaces.create("Two Node Shop");
+        var api = ApiClient.forToken(port, shop.token());
+        api.get().uri("/api/v1/me").exchange().expectStatus().isOk();
+
+        jdbc.sql("UPDATE api_tokens SET revoked_at = CURRENT_TIMESTAMP WHERE workspace_id = ?")
+                .param(shop.workspace().id().value()).update();
+        clock.advance(IdentityManagement.TOKEN_CACHE_TIME.plusSeconds(1));
+        try {
+            api.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
