@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class AccountBrowserIT {
-
-    static Browser browser;
+class AccountBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -30,18 +27,6 @@ class AccountBrowserIT {
 
     @Autowired
     IdentityManagement identity;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void choosingChineseAndANewNameShowsOnTheVeryNextPage() {

@@ -9,22 +9,19 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.xiaoer.support.ApiClient;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class ApiTokenAdminBrowserIT {
-
-    static Browser browser;
+class ApiTokenAdminBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -34,18 +31,6 @@ class ApiTokenAdminBrowserIT {
 
     @Autowired
     IdentityManagement identity;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAdminCreatesATokenThatIsShownOnceAndWorksOnTheApi() {

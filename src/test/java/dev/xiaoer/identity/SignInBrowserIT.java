@@ -5,23 +5,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class SignInBrowserIT {
+class SignInBrowserIT extends BrowserTest {
 
     private static final Pattern SIGN_IN_PAGE = Pattern.compile(".*/login(\\?.*)?$");
-
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -31,18 +28,6 @@ class SignInBrowserIT {
 
     @Autowired
     IdentityManagement identity;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aMemberSignsInAndLandsInTheInboxOfTheirWorkspace() {

@@ -5,42 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class PageShellBrowserIT {
+class PageShellBrowserIT extends BrowserTest {
 
     private static final int PHONE_WIDTH = 360;
-
-    static Browser browser;
 
     @LocalServerPort
     int port;
 
     @Autowired
     TestWorkspaces workspaces;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void onAPhoneEveryPageFitsTheScreenAndTheMenuOpensFromItsButton() {

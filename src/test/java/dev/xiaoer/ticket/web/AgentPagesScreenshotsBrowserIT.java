@@ -22,6 +22,7 @@ import dev.xiaoer.ticket.TicketStatus;
 import dev.xiaoer.ticket.TicketType;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.MutableClock;
 import dev.xiaoer.support.RequiresBrowser;
@@ -37,9 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,9 +49,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @RequiresBrowser
-class AgentPagesScreenshotsBrowserIT {
-
-    static Browser browser;
+class AgentPagesScreenshotsBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -71,18 +68,6 @@ class AgentPagesScreenshotsBrowserIT {
     SelfServiceLinks links;
     @Autowired
     MutableClock clock;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void resetClock() {

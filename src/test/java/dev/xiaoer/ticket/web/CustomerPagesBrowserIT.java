@@ -13,14 +13,13 @@ import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.ticket.TicketStatus;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class CustomerPagesBrowserIT {
-
-    static Browser browser;
+class CustomerPagesBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -47,18 +44,6 @@ class CustomerPagesBrowserIT {
     AgentManagement agents;
 
     Shops shops;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void shops() {

@@ -14,6 +14,7 @@ import dev.xiaoer.ticket.TicketPriority;
 import dev.xiaoer.ticket.TicketStatus;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.MutableClock;
 import dev.xiaoer.support.RequiresBrowser;
@@ -21,9 +22,7 @@ import dev.xiaoer.support.TestWorkspaces;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class SelfServiceBrowserIT {
-
-    static Browser browser;
+class SelfServiceBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -54,18 +51,6 @@ class SelfServiceBrowserIT {
     MutableClock clock;
 
     Shops shops;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void shops() {

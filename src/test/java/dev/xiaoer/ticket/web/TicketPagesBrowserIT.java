@@ -17,14 +17,13 @@ import dev.xiaoer.ticket.TicketStatus;
 import dev.xiaoer.ticket.TicketType;
 import dev.xiaoer.ticket.TimelineEntryKind;
 import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 @RequiresBrowser
-class TicketPagesBrowserIT {
-
-    static Browser browser;
+class TicketPagesBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -51,18 +48,6 @@ class TicketPagesBrowserIT {
     AgentManagement agents;
 
     Shops shops;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void shops() {
