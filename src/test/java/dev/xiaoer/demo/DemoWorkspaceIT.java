@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * printed password signs in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:demo-first-start;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:demo-first-start;MODE=PostgreSQL;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "spring.datasource.username=sa", "spring.datasource.password=", "xiaoer.demo.enabled=true"})
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)

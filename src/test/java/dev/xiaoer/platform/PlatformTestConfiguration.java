@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,6 +94,12 @@ public class PlatformTestConfiguration {
         @PostMapping("/with-a-bug")
         ResponseEntity<CreatedToken> createWithABug(@Valid @RequestBody CreateToken request) {
             throw new IllegalStateException("Internal detail " + INTERNAL_DETAIL);
+        }
+
+        /** The database could not take a lock in time, as an embedded database under load may. */
+        @PostMapping("/when-busy")
+        ResponseEntity<CreatedToken> createWhenBusy(@Valid @RequestBody CreateToken request) {
+            throw new QueryTimeoutException("Timeout trying to lock table " + INTERNAL_DETAIL);
         }
 
         private ResponseEntity<CreatedToken> created(Actor actor, CreateToken request) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -68,6 +69,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "message", message("problem." + e.code(), e.arguments(), e.getMessage()))));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The database was too busy to take a lock in time: nothing was written, and a retry may succeed. */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e, WebRequest request) {
+        log.warn("Database busy on {}: {}", describe(request), e.getMostSpecificCause().getMessage());
+        var status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(status, "busy", null, "Busy, retry", request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -52,6 +52,7 @@ class ApiErrorsIT {
                 new Call("POST", TOKENS, "application/json", "", 400, "malformed-request"),
                 new Call("POST", TOKENS + "/with-a-bug", "application/json", "{\"name\":\"bug\"}", 500,
                         "internal-error"),
+                new Call("POST", TOKENS + "/when-busy", "application/json", "{\"name\":\"busy\"}", 503, "busy"),
         };
 
         for (var call : calls) {
