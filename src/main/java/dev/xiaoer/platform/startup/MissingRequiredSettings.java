@@ -13,7 +13,7 @@ public final class MissingRequiredSettings extends RuntimeException {
 
     MissingRequiredSettings(List<Setting> settings) {
         super("Xiaoer cannot start without " + settings.stream().map(Setting::name).collect(Collectors.joining(" and "))
-                + "; set it in the environment, or run the local try-out with `./mvnw spring-boot:run` (dev profile)");
+                + "; set it in the environment, or run the local try-out with `./xiaoer` (dev profile)");
         this.settings = List.copyOf(settings);
     }
 

@@ -15,8 +15,8 @@ public final class MissingRequiredSettingsFailureAnalyzer extends AbstractFailur
                 .collect(Collectors.joining("\n"));
         var action = "Set " + cause.settings().stream().map(MissingRequiredSettings.Setting::name)
                 .collect(Collectors.joining(" and ")) + " in the environment and start again.\n\n"
-                + "To try Xiaoer locally on its embedded database instead, run `./mvnw spring-boot:run`: it uses "
-                + "the dev profile (or start the jar with --spring.profiles.active=dev), which needs no settings.";
+                + "To try Xiaoer locally on its embedded database instead, run `./xiaoer` without --production "
+                + "(or start the jar with --spring.profiles.active=dev): the dev profile needs no settings.";
         return new FailureAnalysis(description, action, cause);
     }
 }

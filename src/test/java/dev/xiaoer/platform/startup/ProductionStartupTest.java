@@ -27,7 +27,7 @@ class ProductionStartupTest {
 
         assertThatThrownBy(application::run).isInstanceOf(MissingRequiredSettings.class)
                 .hasMessageContaining("XIAOER_DB_URL");
-        assertThat(output).contains("APPLICATION FAILED TO START", "XIAOER_DB_URL", "./mvnw spring-boot:run",
+        assertThat(output).contains("APPLICATION FAILED TO START", "XIAOER_DB_URL", "./xiaoer",
                 "dev profile").doesNotContain("XIAOER_SECRET", "PlaceholderResolutionException", "\tat ");
     }
 
