@@ -1,6 +1,8 @@
 -- wrk script: POST /api/v1/tickets with a unique ticket and requester per request.
 -- The token comes from XIAOER_TOKEN; done() prints one row of the benchmark table.
 local token = os.getenv("XIAOER_TOKEN")
+-- Seeded per wrk thread (each has its own Lua state) so that no two threads or runs share requesters.
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 local counter = 0
 local prefix = tostring(math.random(1, 1e9))
 
@@ -24,4 +26,3 @@ done = function(summary, latency, requests)
       latency:percentile(99) / 1000, latency.max / 1000, errors))
 end
 
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))

@@ -10,7 +10,6 @@ import dev.xiaoer.ticket.NewTicket;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +39,9 @@ public class InboundMessages {
 
     public InboundResult receive(WorkspaceId workspace, InboundMessage inbound) {
         var message = normalise(inbound);
-        var customer = customers.findOrCreate(workspace, message.from(), message.fromName());
-        var name = customers.names(workspace, List.of(customer)).get(customer);
-        var actor = Actor.customer(workspace, customer.value(), name);
+        var sender = customers.findOrCreate(workspace, message.from(), message.fromName());
+        var customer = sender.id();
+        var actor = Actor.customer(workspace, customer.value(), sender.name());
         var threadId = message.externalThreadId();
         if (threadId != null) {
             var thread = threads.find(workspace, message.channel(), threadId)

@@ -42,24 +42,26 @@ public class CustomerManagement {
     }
 
     /**
-     * The customer known by this identity, or a new one with this display name. Safe under
-     * concurrency: two first messages from the same address yield one customer.
+     * The customer known by this identity, or a new one with this display name, with the name to
+     * show for it. Safe under concurrency: two first messages from the same address yield one
+     * customer.
      */
     @Transactional
-    public CustomerId findOrCreate(WorkspaceId workspace, ChannelIdentity identity, String displayName) {
-        var existing = findByIdentity(workspace, identity);
+    public CustomerRef findOrCreate(WorkspaceId workspace, ChannelIdentity identity, String displayName) {
+        var existing = store.namedHolderOf(workspace, identity);
         if (existing.isPresent()) {
             return existing.get();
         }
         var id = new CustomerId(UUID.randomUUID());
         var now = clock.instant();
-        store.insert(workspace, id, profileFor(identity, displayName), now);
+        var profile = profileFor(identity, displayName);
+        store.insert(workspace, id, profile, now);
         if (!store.claimIdentity(workspace, identity, id, now)) {
             // Someone else's first contact won the race: theirs is the customer.
             store.delete(id);
-            return findByIdentity(workspace, identity).orElseThrow();
+            return store.namedHolderOf(workspace, identity).orElseThrow();
         }
-        return id;
+        return new CustomerRef(id, profile.name());
     }
 
     @Transactional(readOnly = true)

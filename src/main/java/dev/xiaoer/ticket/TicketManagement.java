@@ -4,6 +4,7 @@ import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.agent.TeamId;
 import dev.xiaoer.customer.CustomerId;
 import dev.xiaoer.customer.CustomerManagement;
+import dev.xiaoer.customer.CustomerRef;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Member;
 import dev.xiaoer.identity.UserId;
@@ -123,9 +124,12 @@ public class TicketManagement {
         var number = numbers.next(actor.workspace());
         return transaction.execute(status -> {
             var workspace = actor.workspace();
-            var requester = command.requester().customer() != null ? command.requester().customer()
+            var named = command.requester().customer() != null
+                    ? new CustomerRef(command.requester().customer(),
+                            requesterName(workspace, command.requester().customer(), "requester.customerId"))
                     : customers.findOrCreate(workspace, command.requester().identity(), command.requester().name());
-            var requesterName = requesterName(workspace, requester, "requester.customerId");
+            var requester = named.id();
+            var requesterName = named.name();
             var assignee = command.assignee() == null ? null : agent(workspace, command.assignee());
             var teamName = command.team() == null ? null : team(workspace, command.team());
             var definitions = command.customFields().isEmpty() ? List.<TicketFieldDefinition>of() : fields.all(workspace);

@@ -39,16 +39,16 @@ class CustomerFirstContactIT {
         var shop = workspaces.create("First Contact Shop");
         var workspace = shop.workspace().id();
 
-        var created = customers.findOrCreate(workspace, ChannelIdentity.email("Buyer@Example.com"), "Buyer One");
+        var created = customers.findOrCreate(workspace, ChannelIdentity.email("Buyer@Example.com"), "Buyer One").id();
         var found = customers.findOrCreate(workspace, ChannelIdentity.email("buyer@example.com "), "Someone Else");
 
-        assertThat(found).isEqualTo(created);
+        assertThat(found).isEqualTo(new CustomerRef(created, "Buyer One"));
         assertThat(customers.get(workspace, created)).satisfies(customer -> {
             assertThat(customer.name()).isEqualTo("Buyer One");
             assertThat(customer.email()).isEqualTo("buyer@example.com");
         });
         assertThat(customers.findOrCreate(workspaces.create("Other Shop").workspace().id(),
-                ChannelIdentity.email("buyer@example.com"), "Buyer One")).isNotEqualTo(created);
+                ChannelIdentity.email("buyer@example.com"), "Buyer One").id()).isNotEqualTo(created);
     }
 
     @Test
@@ -57,7 +57,7 @@ class CustomerFirstContactIT {
         var workspace = shop.workspace().id();
         var identity = new ChannelIdentity(IdentityType.WECHAT_OPENID, "oRushHour-" + System.nanoTime());
 
-        var ids = race(() -> customers.findOrCreate(workspace, identity, "赶集的顾客"));
+        var ids = race(() -> customers.findOrCreate(workspace, identity, "赶集的顾客").id());
 
         assertThat(ids).hasSize(PARALLEL).containsOnly(ids.getFirst());
         var api = ApiClient.forToken(port, shop.token());

@@ -10,6 +10,8 @@ import dev.xiaoer.customer.CustomerManagement;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class TicketApiIT {
@@ -30,6 +33,9 @@ class TicketApiIT {
 
     @Autowired
     CustomerManagement customers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi api;
@@ -94,6 +100,21 @@ class TicketApiIT {
         assertThat(api.create("a@example.com", "Two")).containsEntry("number", 1002);
         api.client.get().uri("/api/v1/tickets/by-number/1002").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.subject").isEqualTo("Two");
+    }
+
+    @Test
+    void aWorkspaceWithTicketsFromBeforeNumberSequencesContinuesAfterItsHighestNumber() {
+        var customer = customers.findOrCreate(shop.workspace().id(), ChannelIdentity.email("old@example.com"), "Old");
+        jdbc.sql("""
+                INSERT INTO tickets (id, workspace_id, number, subject, type, priority, status, channel, requester_id,
+                                     created_at, updated_at, version)
+                VALUES (?, ?, 4711, 'Imported', 'INQUIRY', 'NORMAL', 'OPEN', 'EMAIL', ?, ?, ?, 1)""")
+                .params(UUID.randomUUID(), shop.workspace().id().value(), customer.id().value(),
+                        OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+
+        assertThat(api.create("a@example.com", "After the upgrade")).containsEntry("number", 4712);
+        assertThat(api.create("a@example.com", "And the next")).containsEntry("number", 4713);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.xiaoer.customer.infra;
 import dev.xiaoer.customer.ChannelIdentity;
 import dev.xiaoer.customer.Customer;
 import dev.xiaoer.customer.CustomerId;
+import dev.xiaoer.customer.CustomerRef;
 import dev.xiaoer.customer.CustomerMergeRecord;
 import dev.xiaoer.customer.CustomerSearch;
 import dev.xiaoer.customer.IdentityType;
@@ -90,6 +91,15 @@ public class CustomerStore {
                 WHERE workspace_id = ? AND identity_type = ? AND identity = ?""")
                 .params(workspace.value(), identity.type().name(), identity.value())
                 .query(UUID.class).optional().map(CustomerId::new);
+    }
+
+    public Optional<CustomerRef> namedHolderOf(WorkspaceId workspace, ChannelIdentity identity) {
+        return jdbc.sql("""
+                SELECT i.customer_id, c.name FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+                WHERE i.workspace_id = ? AND i.identity_type = ? AND i.identity = ?""")
+                .params(workspace.value(), identity.type().name(), identity.value())
+                .query((rs, row) -> new CustomerRef(new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .optional();
     }
 
     public boolean removeIdentity(WorkspaceId workspace, CustomerId customer, ChannelIdentity identity) {
