@@ -1,5 +1,6 @@
 package dev.xiaoer.demo;
 
+import dev.xiaoer.workspace.WorkspaceId;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,11 @@ class DemoStarter {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         var url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        if (!workspaces.all().isEmpty()) {
+        var existing = workspaces.all();
+        if (!existing.isEmpty()) {
             log.info(banner("Xiaoer is ready at " + url,
-                    "Sign in with the account created on the first start (delete ./data to start over)."));
+                    "Sign in with the account created on the first start (delete ./data to start over).",
+                    "Try the chat widget as a visitor: " + demoShop(url, existing.getFirst().id())));
             return;
         }
         var data = demo.content();
@@ -42,7 +45,12 @@ class DemoStarter {
         log.info(banner("Xiaoer is ready at " + url,
                 "Demo workspace \"" + signIn.workspace().name() + "\" with " + signIn.tickets() + " tickets.",
                 "Sign in as " + signIn.email() + " with the password " + signIn.password(),
-                "(generated now and shown only this once; delete ./data to start over)"));
+                "(generated now and shown only this once; delete ./data to start over)",
+                "Try the chat widget as a visitor: " + demoShop(url, signIn.workspace().id())));
+    }
+
+    private static String demoShop(String url, WorkspaceId workspace) {
+        return url + "/chat/demo-shop?workspace=" + workspace.value();
     }
 
     private static String banner(String... lines) {

@@ -408,6 +408,11 @@ public class TicketManagement {
         return timelinePage(workspace, id, cursor, limit, true);
     }
 
+    /** One entry the customer may see (a message, a status change, an attachment), by its id. */
+    public Optional<TimelineEntry> publicEntry(WorkspaceId workspace, UUID entry) {
+        return readOnly.execute(status -> timeline.find(workspace, entry).filter(found -> found.kind().isPublic()));
+    }
+
     /** Attachments of a ticket (including those of tickets merged into it), without their bytes. */
     public List<AttachmentInfo> attachments(WorkspaceId workspace, TicketId id) {
         return readOnly.execute(status -> {

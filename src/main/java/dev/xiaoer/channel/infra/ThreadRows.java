@@ -6,6 +6,7 @@ import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,15 @@ public class ThreadRows {
                 .query((rs, n) -> new Thread(new CustomerId(rs.getObject(1, UUID.class)),
                         new TicketId(rs.getObject(2, UUID.class))))
                 .optional();
+    }
+
+    /** The channel's threads filed on this ticket (usually one). */
+    public List<String> threadsOf(WorkspaceId workspace, TicketChannel channel, TicketId ticket) {
+        return jdbc.sql("""
+                SELECT external_thread_id FROM channel_threads
+                WHERE ticket_id = ? AND workspace_id = ? AND channel = ?""")
+                .params(ticket.value(), workspace.value(), channel.name())
+                .query(String.class).list();
     }
 
     /** Files the thread on this ticket unless it is filed already; returns whether it was. */

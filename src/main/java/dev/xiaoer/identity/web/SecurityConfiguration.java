@@ -116,7 +116,7 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/self-service/**", "/actuator/health/**", "/v3/api-docs/**",
+                                "/favicon.ico", "/self-service/**", "/chat/**", "/actuator/health/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // Station staff have their own pages; tickets and customers are the service team's.

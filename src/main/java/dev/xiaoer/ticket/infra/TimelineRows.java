@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +73,11 @@ public class TimelineRows {
         sql.append(" ORDER BY e.created_at, e.id LIMIT :limit");
         params.put("limit", limit + 1);
         return jdbc.sql(sql.toString()).params(params).query(TimelineRows::entry).list();
+    }
+
+    public Optional<TimelineEntry> find(WorkspaceId workspace, UUID entry) {
+        return jdbc.sql(SELECT + " WHERE e.id = ? AND e.workspace_id = ?")
+                .params(entry, workspace.value()).query(TimelineRows::entry).optional();
     }
 
     /** The whole timeline of a ticket, oldest first: for merging it into another. */

@@ -1,0 +1,50 @@
+package dev.xiaoer.channel.chat;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over WebSocket at {@code /chat/ws} for the chat widget, with the in-memory broker of one
+ * node. Frames are small: a chat message is text of at most a few thousand characters.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    private final VisitorConnect visitorConnect;
+
+    ChatWebSocketConfiguration(VisitorConnect visitorConnect) {
+        this.visitorConnect = visitorConnect;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // The widget runs on merchants' own sites, so any origin may open the socket; the CONNECT
+        // frame must still name a real workspace (a per-workspace list of allowed origins is part
+        // of issue 3 still to come).
+        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.enableSimpleBroker("/queue");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(visitorConnect);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(MAX_FRAME_BYTES);
+    }
+}

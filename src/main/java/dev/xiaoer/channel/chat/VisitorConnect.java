@@ -1,0 +1,70 @@
+package dev.xiaoer.channel.chat;
+
+import dev.xiaoer.workspace.WorkspaceId;
+import dev.xiaoer.workspace.WorkspaceManagement;
+import java.util.UUID;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admits a widget's STOMP connection: its CONNECT frame names the workspace and the visitor id the
+ * browser keeps, and both must be valid; the connection then acts as that {@link ChatVisitor}.
+ * Anything else is refused with an ERROR frame, and the connection closes.
+ */
+@Component
+class VisitorConnect implements ChannelInterceptor {
+
+    static final String WORKSPACE_HEADER = "workspace";
+    static final String VISITOR_HEADER = "visitor";
+    static final String OWN_QUEUE = "/user/queue/chat";
+    static final String SEND_DESTINATION = "/app/chat.send";
+
+    private final WorkspaceManagement workspaces;
+
+    VisitorConnect(WorkspaceManagement workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        var accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null) {
+            return message;
+        }
+        var command = accessor.getCommand();
+        if (StompCommand.CONNECT.equals(command)) {
+            accessor.setUser(visitor(accessor));
+        } else if (StompCommand.SUBSCRIBE.equals(command) && !OWN_QUEUE.equals(accessor.getDestination())
+                || StompCommand.SEND.equals(command) && !SEND_DESTINATION.equals(accessor.getDestination())) {
+            // A visitor hears only their own queue and may only send chat messages.
+            throw new MessagingException("destination-not-allowed");
+        }
+        return message;
+    }
+
+    private ChatVisitor visitor(StompHeaderAccessor connect) {
+        var visitorId = connect.getFirstNativeHeader(VISITOR_HEADER);
+        if (!ChatVisitor.isValidId(visitorId)) {
+            throw new MessagingException("invalid-visitor");
+        }
+        var workspace = parse(connect.getFirstNativeHeader(WORKSPACE_HEADER));
+        if (workspace == null || workspaces.find(workspace).isEmpty()) {
+            throw new MessagingException("unknown-workspace");
+        }
+        return new ChatVisitor(workspace, visitorId);
+    }
+
+    private static WorkspaceId parse(String value) {
+        try {
+            return value == null ? null : new WorkspaceId(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+/*
+ * Xiaoer chat widget. A merchant puts one tag on any page:
+ *   <script src="https://support.example.com/chat/widget.js" data-workspace="WORKSPACE-ID" async></script>
+ * It adds a chat launcher; visitors talk to the service team over STOMP (WebSocket). Plain
+ * JavaScript, no framework; texts come from Xiaoer's message bundles in the page's language.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || window.XiaoerChat) { return; }
+  var workspace = script.getAttribute('data-workspace');
+  var origin = new URL(script.src, location.href).origin;
+  var language = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
+  var storageKey = 'xiaoer.visitor.' + workspace;
+  var visitorId = localStorage.getItem(storageKey);
+  if (!visitorId) {
+    visitorId = 'v-' + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now());
+    localStorage.setItem(storageKey, visitorId);
+  }
+  var texts = {};
+  var client;
+  var sending = {};
+  var ui = {};
+  window.XiaoerChat = { visitorId: visitorId };
+
+  function load(src, done) {
+    var tag = document.createElement('script');
+    tag.src = src;
+    tag.onload = done;
+    document.head.appendChild(tag);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function style() {
+    var css = element('style');
+    css.textContent =
+      '.xo-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:28px;' +
+      'padding:14px 20px;background:#206bc4;color:#fff;font:600 15px system-ui,sans-serif;cursor:pointer;' +
+      'box-shadow:0 4px 16px rgba(0,0,0,.2)}' +
+      '.xo-launcher:focus-visible,.xo-panel button:focus-visible{outline:3px solid #f59f00;outline-offset:2px}' +
+      '.xo-panel{position:fixed;right:20px;bottom:84px;z-index:2147483000;width:min(360px,calc(100vw - 24px));' +
+      'height:min(520px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;color:#1d273b;' +
+      'border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif;overflow:hidden}' +
+      '.xo-panel[hidden]{display:none}' +
+      '.xo-head{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;background:#206bc4;color:#fff}' +
+      '.xo-head h2{margin:0;font-size:16px}.xo-close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
+      '.xo-status{padding:6px 16px;background:#fff3cd;color:#664d03;font-size:13px}.xo-status:empty{display:none}' +
+      '.xo-log{flex:1;overflow-y:auto;padding:12px 16px;display:flex;flex-direction:column;gap:8px;background:#f6f8fb}' +
+      '.xo-msg{max-width:80%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}' +
+      '.xo-msg.xo-visitor{align-self:flex-end;background:#206bc4;color:#fff}' +
+      '.xo-msg.xo-team,.xo-msg.xo-welcome{align-self:flex-start;background:#fff;border:1px solid #e6e8eb}' +
+      '.xo-state{display:block;font-size:11px;opacity:.8;margin-top:2px}.xo-msg.xo-failed{background:#d63939}' +
+      '.xo-form{display:flex;gap:8px;padding:10px;border-top:1px solid #e6e8eb}' +
+      '.xo-form textarea{flex:1;resize:none;border:1px solid #dadfe5;border-radius:8px;padding:8px;font:inherit;min-height:40px}' +
+      '.xo-form button{border:0;border-radius:8px;padding:0 16px;background:#206bc4;color:#fff;font-weight:600;cursor:pointer}';
+    document.head.appendChild(css);
+  }
+
+  function build() {
+    style();
+    ui.launcher = element('button', 'xo-launcher', texts.title);
+    ui.launcher.type = 'button';
+    ui.launcher.setAttribute('aria-label', texts.open);
+    ui.launcher.setAttribute('aria-expanded', 'false');
+    ui.panel = element('section', 'xo-panel');
+    ui.panel.hidden = true;
+    ui.panel.setAttribute('role', 'dialog');
+    ui.panel.setAttribute('aria-label', texts.title);
+    var head = element('div', 'xo-head');
+    head.appendChild(element('h2', null, texts.title));
+    var close = element('button', 'xo-close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', texts.close);
+    head.appendChild(close);
+    ui.status = element('div', 'xo-status');
+    ui.status.setAttribute('role', 'status');
+    ui.log = element('div', 'xo-log');
+    ui.log.setAttribute('role', 'log');
+    ui.log.setAttribute('aria-live', 'polite');
+    ui.log.appendChild(element('div', 'xo-msg xo-welcome', texts.welcome));
+    ui.form = element('form', 'xo-form');
+    ui.input = element('textarea');
+    ui.input.rows = 1;
+    ui.input.maxLength = 5000;
+    ui.input.placeholder = texts.placeholder;
+    ui.input.setAttribute('aria-label', texts.placeholder);
+    var send = element('button', null, texts.send);
+    send.type = 'submit';
+    ui.form.appendChild(ui.input);
+    ui.form.appendChild(send);
+    ui.panel.appendChild(head);
+    ui.panel.appendChild(ui.status);
+    ui.panel.appendChild(ui.log);
+    ui.panel.appendChild(ui.form);
+    document.body.appendChild(ui.panel);
+    document.body.appendChild(ui.launcher);
+
+    ui.launcher.addEventListener('click', function () { toggle(ui.panel.hidden); });
+    close.addEventListener('click', function () { toggle(false); });
+    ui.panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') { toggle(false); } });
+    ui.form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
+    ui.input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); submit(); }
+    });
+  }
+
+  function toggle(open) {
+    ui.panel.hidden = !open;
+    ui.launcher.setAttribute('aria-expanded', String(open));
+    if (open) {
+      ui.input.focus();
+      connect();
+    } else {
+      ui.launcher.focus();
+    }
+  }
+
+  function show(kind, text, state) {
+    var message = element('div', 'xo-msg xo-' + kind, text);
+    if (state) { message.appendChild(element('span', 'xo-state', state)); }
+    ui.log.appendChild(message);
+    ui.log.scrollTop = ui.log.scrollHeight;
+    return message;
+  }
+
+  function mark(message, state, failed) {
+    message.querySelector('.xo-state').textContent = state;
+    message.classList.toggle('xo-failed', !!failed);
+  }
+
+  function submit() {
+    var text = ui.input.value.trim();
+    if (!text) { return; }
+    var clientId = 'c-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    var message = show('visitor', text, texts.sending);
+    ui.input.value = '';
+    sending[clientId] = { element: message, text: text, sent: false };
+    if (client && client.connected) { publish(clientId); }
+  }
+
+  // Messages typed while connecting go out once the connection is up.
+  function publish(clientId) {
+    sending[clientId].sent = true;
+    client.publish({
+      destination: '/app/chat.send',
+      headers: { 'client-id': clientId, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: clientId, text: sending[clientId].text })
+    });
+  }
+
+  function receive(frame) {
+    var event = JSON.parse(frame.body);
+    var pending = event.clientId && sending[event.clientId];
+    if (event.type === 'ack' && pending) {
+      mark(pending.element, texts.delivered);
+      delete sending[event.clientId];
+    } else if (event.type === 'error' && pending) {
+      mark(pending.element, texts.failed, true);
+      delete sending[event.clientId];
+    } else if (event.type === 'message') {
+      show('team', event.text, event.from || texts.team);
+    }
+  }
+
+  function connect() {
+    if (client) { return; }
+    ui.status.textContent = texts.connecting;
+    client = new StompJs.Client({
+      brokerURL: origin.replace(/^http/, 'ws') + '/chat/ws',
+      connectHeaders: { workspace: workspace, visitor: visitorId },
+      reconnectDelay: 3000
+    });
+    client.onConnect = function () {
+      ui.status.textContent = '';
+      client.subscribe('/user/queue/chat', receive);
+      Object.keys(sending).forEach(function (clientId) { if (!sending[clientId].sent) { publish(clientId); } });
+    };
+    // A message sent but not acknowledged when the connection drops may or may not be stored: say so
+    // rather than send it twice.
+    client.onWebSocketClose = function () {
+      ui.status.textContent = texts.reconnecting;
+      Object.keys(sending).forEach(function (clientId) {
+        if (sending[clientId].sent) {
+          mark(sending[clientId].element, texts.failed, true);
+          delete sending[clientId];
+        }
+      });
+    };
+    client.activate();
+  }
+
+  fetch(origin + '/chat/texts?lang=' + encodeURIComponent(language))
+    .then(function (response) { return response.json(); })
+    .then(function (loaded) {
+      texts = loaded;
+      load(origin + '/webjars/stomp__stompjs/bundles/stomp.umd.min.js', build);
+    });
+})();

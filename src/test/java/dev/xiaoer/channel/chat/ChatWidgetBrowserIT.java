@@ -1,0 +1,70 @@
+package dev.xiaoer.channel.chat;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
+import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.RequiresBrowser;
+import dev.xiaoer.support.TestWorkspaces;
+import dev.xiaoer.ticket.TicketApi;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A visitor on a shop page with the widget, in headless Chromium, and the service team answering. */
+@IntegrationTest
+@RequiresBrowser
+class ChatWidgetBrowserIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Test
+    void aVisitorChatsFromTheShopPageAndSeesTheTeamsAnswerLiveWithMarkupShownAsText() {
+        var shop = workspaces.create("青禾农资 Green Valley");
+        var agent = TicketApi.forToken(port, shop.token());
+        try (var visitorBrowser = browser.context(port, "zh-CN", 390, 844)) {
+            var page = visitorBrowser.newPage();
+            var dialogs = new ArrayList<String>();
+            page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            page.navigate("/chat/demo-shop?workspace=" + shop.workspace().id().value());
+
+            var launcher = page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("打开在线客服对话"));
+            launcher.click();
+            var chat = page.getByRole(AriaRole.DIALOG);
+            assertThat(chat).isVisible();
+            chat.getByRole(AriaRole.TEXTBOX).fill("复合肥什么时候发货？订单 88123");
+            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+
+            var tickets = agent.numbers("");
+            assertThat(tickets).hasSize(1);
+            var ticket = agent.client.get().uri("/api/v1/tickets/by-number/{n}", tickets.getFirst()).exchange()
+                    .expectBody(TicketApi.JSON).returnResult().getResponseBody();
+            assertThat(ticket).containsEntry("channel", "chat").containsEntry("subject", "复合肥什么时候发货？订单 88123");
+
+            agent.reply(TicketApi.id(ticket), "<img src=x onerror=alert(1)> 今天下午发货，单号稍后发您。");
+            assertThat(chat.locator(".xo-team").last())
+                    .containsText("<img src=x onerror=alert(1)> 今天下午发货，单号稍后发您。");
+            chat.getByRole(AriaRole.TEXTBOX).fill("<img src=x onerror=alert(2)>");
+            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(chat.locator(".xo-visitor").last()).containsText("<img src=x onerror=alert(2)>");
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+            assertThat(chat.locator("img")).hasCount(0);
+            assertThat(dialogs).isEmpty();
+            Browser.screenshot(page, "chat-widget");
+        }
+    }
+}
