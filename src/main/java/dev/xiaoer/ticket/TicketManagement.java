@@ -150,7 +150,8 @@ public class TicketManagement {
             values.forEach((field, value) -> tickets.setFieldValue(ticket.id(), field, value));
             timeline.insert(workspace, List.of(entry));
             events.publishEvent(created(ticket));
-            events.publishEvent(new MessageAdded(workspace, ticket.id(), entry.id(), command.author(), false, now));
+            events.publishEvent(new MessageAdded(workspace, ticket.id(), ticket.channel(), entry.id(), command.author(),
+                    false, now));
             return TicketViews.view(ticket, tags, TicketViews.customFields(definitions, values), requesterName,
                     assignee == null ? null : assignee.displayName(), teamName);
         });
@@ -201,7 +202,8 @@ public class TicketManagement {
             var entry = new TimelineEntry(UUID.randomUUID(), id, TimelineEntryKind.NOTE, TimelineEntry.Author.of(actor),
                     now, body, null, null, null, null);
             save(ticket, List.of(entry), now);
-            events.publishEvent(new MessageAdded(actor.workspace(), id, entry.id(), MessageAuthor.AGENT, true, now));
+            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.channel(), entry.id(), MessageAuthor.AGENT,
+                    true, now));
             return entry;
         });
     }
@@ -517,7 +519,8 @@ public class TicketManagement {
         entries.add(entry);
         ticket.changes().forEach(change -> entries.add(changeEntry(id, TimelineEntry.Author.of(actor), now, change)));
         var stamped = save(ticket, entries, now);
-        events.publishEvent(new MessageAdded(workspace, id, entry.id(), message.author(), false, now));
+        events.publishEvent(new MessageAdded(workspace, id, ticket.channel(), entry.id(), message.author(), false,
+                now));
         publishChanges(ticket, now);
         return new ReplyOutcome(new MessageResult(id, ticket.number(), ticket.status(), ticket.version(),
                 ticket.updatedAt(), ticket.requester(), stamped.getFirst(), null), null);
@@ -558,7 +561,8 @@ public class TicketManagement {
         save(closed, List.of(new TimelineEntry(UUID.randomUUID(), closedId, TimelineEntryKind.FOLLOW_UP,
                 TimelineEntry.Author.of(actor), now, null, null, null, followUp.link(), null)), now);
         events.publishEvent(created(followUp));
-        events.publishEvent(new MessageAdded(workspace, followUp.id(), entry.id(), message.author(), false, now));
+        events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.channel(), entry.id(),
+                message.author(), false, now));
         publishChanges(followUp, now);
         return new MessageResult(followUp.id(), followUp.number(), followUp.status(), followUp.version(),
                 followUp.updatedAt(), followUp.requester(), entry, closed.link());

@@ -5,13 +5,21 @@ import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.MessageAuthor;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the service team's public answers on a chat ticket to the visitor whose chat it is, once
  * the answer is committed. Internal notes never leave.
+ * <p>
+ * It looks up whom to send to inside the answer's own transaction, on the connection that is
+ * already open, and only pushes after the commit: a lookup after the commit would need a second
+ * connection while the first is still held, and under load every request would wait for one. It
+ * is a plain listener rather than a transactional one so that Spring Modulith does not record a
+ * publication for every message of every channel.
  */
 @Component
 class ChatDelivery {
@@ -26,20 +34,31 @@ class ChatDelivery {
         this.messaging = messaging;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void deliver(MessageAdded added) {
-        if (added.internal() || added.author() != MessageAuthor.AGENT) {
+        if (added.channel() != TicketChannel.CHAT || added.internal() || added.author() != MessageAuthor.AGENT) {
             return;
         }
         var visitors = threads.threadsOf(added.workspace(), TicketChannel.CHAT, added.ticket()).stream()
                 .filter(thread -> thread.startsWith(ChatVisitor.THREAD_PREFIX))
                 .map(thread -> new ChatVisitor(added.workspace(), thread.substring(ChatVisitor.THREAD_PREFIX.length())))
                 .toList();
-        if (visitors.isEmpty()) {
+        var entry = visitors.isEmpty() ? null : tickets.publicEntry(added.workspace(), added.message()).orElse(null);
+        if (entry == null) {
             return;
         }
-        tickets.publicEntry(added.workspace(), added.message()).ifPresent(entry -> visitors.forEach(visitor ->
-                messaging.convertAndSendToUser(visitor.getName(), "/queue/chat",
-                        ChatFrames.ToVisitor.message(entry.author().name(), entry.body(), entry.at()))));
+        var frame = ChatFrames.ToVisitor.message(entry.author().name(), entry.body(), entry.at());
+        Runnable push = () -> visitors.forEach(visitor ->
+                messaging.convertAndSendToUser(visitor.getName(), "/queue/chat", frame));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    push.run();
+                }
+            });
+        } else {
+            push.run();
+        }
     }
 }
