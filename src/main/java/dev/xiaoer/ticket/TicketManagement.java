@@ -410,6 +410,11 @@ public class TicketManagement {
         return timelinePage(workspace, id, cursor, limit, true);
     }
 
+    /** The last {@code limit} public messages of a ticket, oldest first: the conversation so far, for a chat. */
+    public List<TimelineEntry> latestMessages(WorkspaceId workspace, TicketId id, int limit) {
+        return readOnly.execute(status -> timeline.latest(workspace, id, TimelineEntryKind.MESSAGE, limit));
+    }
+
     /** One entry the customer may see (a message, a status change, an attachment), by its id. */
     public Optional<TimelineEntry> publicEntry(WorkspaceId workspace, UUID entry) {
         return readOnly.execute(status -> timeline.find(workspace, entry).filter(found -> found.kind().isPublic()));

@@ -2,14 +2,18 @@ package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.channel.InboundMessage;
 import dev.xiaoer.channel.InboundMessages;
+import dev.xiaoer.channel.InboundResult;
+import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.customer.ChannelIdentity;
 import dev.xiaoer.customer.IdentityType;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.ticket.TicketChannel;
+import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -20,28 +24,42 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 /**
  * A visitor's chat messages: each is filed on the visitor's chat ticket (the first one opens it) and
- * only then acknowledged, so an acknowledged message is stored.
+ * only then acknowledged, so an acknowledged message is stored. A message sent again with the same
+ * client id is stored once and acknowledged again. On (re)connecting, the widget asks for the
+ * conversation so far.
  */
 @Controller
 class ChatController {
 
     static final String CLIENT_ID_HEADER = "client-id";
+    static final int HISTORY_SIZE = 50;
 
+    private static final String OWN_QUEUE = "/queue/chat";
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
     private final InboundMessages inbound;
+    private final ChatClientMessages clientMessages;
+    private final ChatFloodLimit floodLimit;
+    private final ThreadRows threads;
+    private final TicketManagement tickets;
     private final WorkspaceManagement workspaces;
     private final SimpMessagingTemplate messaging;
     private final MessageSource texts;
     private final Clock clock;
 
-    ChatController(InboundMessages inbound, WorkspaceManagement workspaces, SimpMessagingTemplate messaging,
-                   MessageSource texts, Clock clock) {
+    ChatController(InboundMessages inbound, ChatClientMessages clientMessages, ChatFloodLimit floodLimit,
+                   ThreadRows threads, TicketManagement tickets, WorkspaceManagement workspaces,
+                   SimpMessagingTemplate messaging, MessageSource texts, Clock clock) {
         this.inbound = inbound;
+        this.clientMessages = clientMessages;
+        this.floodLimit = floodLimit;
+        this.threads = threads;
+        this.tickets = tickets;
         this.workspaces = workspaces;
         this.messaging = messaging;
         this.texts = texts;
@@ -51,17 +69,52 @@ class ChatController {
     @MessageMapping("/chat.send")
     void send(@Payload ChatFrames.Send send, Principal principal) {
         var visitor = (ChatVisitor) principal;
-        if (send == null || send.text() == null || send.text().isBlank()) {
+        if (send == null || !ChatClientMessages.isValidClientId(send.clientId())) {
+            throw new InvalidInput("clientId", "invalid-client-id");
+        }
+        if (send.text() == null || send.text().isBlank()) {
             throw new InvalidInput("text", "blank");
         }
-        var language = workspaces.get(visitor.workspace()).defaultLanguage();
-        var name = texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)},
-                language);
-        var filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT,
-                new ChannelIdentity(IdentityType.CHAT_VISITOR, visitor.visitorId()), name, null, send.text(),
-                visitor.threadId()));
-        messaging.convertAndSendToUser(visitor.getName(), "/queue/chat",
-                ChatFrames.ToVisitor.ack(send.clientId(), filed.number(), clock.instant()));
+        var clientId = send.clientId();
+        if (!floodLimit.allow(visitor)) {
+            answer(visitor, ChatFrames.ToVisitor.error(clientId, "rate-limited"));
+            return;
+        }
+        if (!clientMessages.claim(visitor, clientId, clock.instant())) {
+            // Sent before: answer as the first time. While the first send is still filing it, that
+            // send answers, on all of the visitor's connections.
+            clientMessages.ticketNumber(visitor, clientId).ifPresent(number ->
+                    answer(visitor, ChatFrames.ToVisitor.ack(clientId, number, clock.instant())));
+            return;
+        }
+        InboundResult filed;
+        try {
+            var language = workspaces.get(visitor.workspace()).defaultLanguage();
+            var name = texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)},
+                    language);
+            filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT,
+                    new ChannelIdentity(IdentityType.CHAT_VISITOR, visitor.visitorId()), name, null, send.text(),
+                    visitor.threadId()));
+        } catch (RuntimeException notFiled) {
+            clientMessages.release(visitor, clientId);
+            throw notFiled;
+        }
+        clientMessages.filed(visitor, clientId, filed.number());
+        answer(visitor, ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
+    }
+
+    /**
+     * The public messages of the visitor's chat ticket, oldest first (the last {@value #HISTORY_SIZE}),
+     * answered to this subscription alone: internal notes and changes never leave.
+     */
+    @SubscribeMapping("/chat.history")
+    List<ChatFrames.Earlier> history(Principal principal) {
+        var visitor = (ChatVisitor) principal;
+        return threads.find(visitor.workspace(), TicketChannel.CHAT, visitor.threadId())
+                .map(thread -> tickets.latestMessages(visitor.workspace(), thread.ticket(), HISTORY_SIZE))
+                .orElse(List.of()).stream()
+                .map(ChatFrames.Earlier::from)
+                .toList();
     }
 
     /**
@@ -81,6 +134,10 @@ class ChatController {
             code = "not-stored";
             log.warn("A chat message could not be stored", refused);
         }
-        messaging.convertAndSendToUser(principal.getName(), "/queue/chat", ChatFrames.ToVisitor.error(clientId, code));
+        messaging.convertAndSendToUser(principal.getName(), OWN_QUEUE, ChatFrames.ToVisitor.error(clientId, code));
+    }
+
+    private void answer(ChatVisitor visitor, ChatFrames.ToVisitor frame) {
+        messaging.convertAndSendToUser(visitor.getName(), OWN_QUEUE, frame);
     }
 }

@@ -47,7 +47,7 @@ class ChatDelivery {
         if (entry == null) {
             return;
         }
-        var frame = ChatFrames.ToVisitor.message(entry.author().name(), entry.body(), entry.at());
+        var frame = ChatFrames.ToVisitor.message(entry.id(), entry.author().name(), entry.body(), entry.at());
         Runnable push = () -> visitors.forEach(visitor ->
                 messaging.convertAndSendToUser(visitor.getName(), "/queue/chat", frame));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -23,6 +23,7 @@ class VisitorConnect implements ChannelInterceptor {
     static final String WORKSPACE_HEADER = "workspace";
     static final String VISITOR_HEADER = "visitor";
     static final String OWN_QUEUE = "/user/queue/chat";
+    static final String HISTORY_DESTINATION = "/app/chat.history";
     static final String SEND_DESTINATION = "/app/chat.send";
 
     private final WorkspaceManagement workspaces;
@@ -41,8 +42,9 @@ class VisitorConnect implements ChannelInterceptor {
         if (StompCommand.CONNECT.equals(command)) {
             accessor.setUser(visitor(accessor));
         } else if (StompCommand.SUBSCRIBE.equals(command) && !OWN_QUEUE.equals(accessor.getDestination())
+                        && !HISTORY_DESTINATION.equals(accessor.getDestination())
                 || StompCommand.SEND.equals(command) && !SEND_DESTINATION.equals(accessor.getDestination())) {
-            // A visitor hears only their own queue and may only send chat messages.
+            // A visitor hears only their own queue and their own conversation, and may only send chat messages.
             throw new MessagingException("destination-not-allowed");
         }
         return message;

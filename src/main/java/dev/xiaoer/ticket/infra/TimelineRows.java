@@ -75,6 +75,15 @@ public class TimelineRows {
         return jdbc.sql(sql.toString()).params(params).query(TimelineRows::entry).list();
     }
 
+    /** The ticket's last {@code limit} entries of one kind, oldest first. */
+    public List<TimelineEntry> latest(WorkspaceId workspace, TicketId ticket, TimelineEntryKind kind, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE e.ticket_id = ? AND e.workspace_id = ? AND e.kind = ?
+                ORDER BY e.created_at DESC, e.id DESC LIMIT ?""")
+                .params(ticket.value(), workspace.value(), kind.name(), limit)
+                .query(TimelineRows::entry).list().reversed();
+    }
+
     public Optional<TimelineEntry> find(WorkspaceId workspace, UUID entry) {
         return jdbc.sql(SELECT + " WHERE e.id = ? AND e.workspace_id = ?")
                 .params(entry, workspace.value()).query(TimelineRows::entry).optional();

@@ -2,15 +2,22 @@ package dev.xiaoer.channel.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -89,11 +96,133 @@ class ChatStompIT {
     }
 
     @Test
+    void aMessageSentAgainAfterADroppedConnectionIsStoredOnceAndAcknowledgedAlike() throws Exception {
+        var visitorId = "v-" + UUID.randomUUID();
+        var before = connect(workspaceId(), visitorId);
+        before.send("c-lost-ack", "化肥结块了还能用吗？");
+        var ack = before.next();
+        assertThat(ack).containsEntry("type", "ack").containsEntry("clientId", "c-lost-ack");
+        before.session.disconnect();
+
+        var after = connect(workspaceId(), visitorId);
+        after.send("c-lost-ack", "化肥结块了还能用吗？");
+        assertThat(after.next()).containsEntry("type", "ack").containsEntry("clientId", "c-lost-ack")
+                .containsEntry("ticketNumber", ack.get("ticketNumber"));
+        after.send("c-lost-ack", "化肥结块了还能用吗？");
+        assertThat(after.next()).containsEntry("type", "ack").containsEntry("ticketNumber", ack.get("ticketNumber"));
+
+        assertThat(visitorMessages(ack.get("ticketNumber"))).containsExactly("化肥结块了还能用吗？");
+    }
+
+    @Test
+    void oneMessageSentOnTwoConnectionsAtOnceIsStoredOnce() throws Exception {
+        var visitorId = "v-" + UUID.randomUUID();
+        var stale = connect(workspaceId(), visitorId);
+        var fresh = connect(workspaceId(), visitorId);
+        // As the widget does: hear the queue, then catch up, before sending.
+        stale.history();
+        fresh.history();
+        var clientIds = List.of("c-twice-1", "c-twice-2", "c-twice-3", "c-twice-4");
+        var start = new CountDownLatch(1);
+        var senders = Executors.newFixedThreadPool(2);
+        try {
+            for (var connection : List.of(stale, fresh)) {
+                senders.submit(() -> {
+                    start.await();
+                    clientIds.forEach(clientId -> connection.send(clientId, "Message " + clientId));
+                    return null;
+                });
+            }
+            start.countDown();
+
+            // Whichever send files a message acknowledges it on both of the visitor's connections.
+            var number = stale.acknowledged(clientIds);
+            assertThat(fresh.acknowledged(clientIds)).isEqualTo(number);
+            assertThat(visitorMessages(number)).containsExactlyInAnyOrderElementsOf(
+                    clientIds.stream().map(clientId -> "Message " + clientId).toList());
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    void aVisitorWhoConnectsAgainSeesTheConversationSoFarWithoutInternalNotes() throws Exception {
+        var visitorId = "v-" + UUID.randomUUID();
+        var first = connect(workspaceId(), visitorId);
+        assertThat(first.history()).isEmpty();
+        first.send("c-1", "桃子坏了一半");
+        var number = first.next().get("ticketNumber");
+        first.send("c-2", "订单号 88123");
+        first.next();
+        var ticket = TicketApi.id(agent.client.get().uri("/api/v1/tickets/by-number/{n}", number).exchange()
+                .expectStatus().isOk().expectBody(TicketApi.JSON).returnResult().getResponseBody());
+        agent.note(ticket, "Cold-chain record shows 12 °C");
+        agent.reply(ticket, "很抱歉，马上为您补发。");
+        first.next();
+        first.session.disconnect();
+
+        var again = connect(workspaceId(), visitorId);
+        assertThat(again.history())
+                .extracting(entry -> entry.get("from"), entry -> entry.get("text"))
+                .containsExactly(tuple("visitor", "桃子坏了一半"), tuple("visitor", "订单号 88123"),
+                        tuple("team", "很抱歉，马上为您补发。"));
+        assertThat(connect(workspaceId(), "v-" + UUID.randomUUID()).history()).as("another visitor's").isEmpty();
+    }
+
+    @Test
+    void aVisitorSendingMoreThanTenMessagesInTenSecondsIsSlowedDownAndOthersAreNot() throws Exception {
+        var flooding = connect(workspaceId(), "v-" + UUID.randomUUID());
+        var sent = 16;
+        for (var i = 1; i <= sent; i++) {
+            flooding.send("c-flood-" + i, "Flood " + i);
+        }
+        var answers = new ArrayList<Map<String, Object>>();
+        for (var i = 0; i < sent; i++) {
+            answers.add(flooding.next());
+        }
+        var acks = answers.stream().filter(answer -> "ack".equals(answer.get("type"))).toList();
+        var refused = answers.stream().filter(answer -> "error".equals(answer.get("type"))).toList();
+        assertThat(acks).hasSizeGreaterThanOrEqualTo(ChatFloodLimit.MESSAGES);
+        assertThat(refused).isNotEmpty().allSatisfy(error -> assertThat(error).containsEntry("code", "rate-limited"));
+        assertThat(visitorMessages(acks.getFirst().get("ticketNumber"))).as("only acknowledged messages are stored")
+                .hasSize(acks.size());
+
+        var other = connect(workspaceId(), "v-" + UUID.randomUUID());
+        other.send("c-1", "Do you deliver to Hebei?");
+        assertThat(other.next()).containsEntry("type", "ack");
+    }
+
+    @Test
+    void aClientIdThatIsNotAShortTokenIsRefused() throws Exception {
+        var visitor = connect(workspaceId(), "v-" + UUID.randomUUID());
+
+        visitor.send("c 1", "Hello");
+        assertThat(visitor.next()).containsEntry("type", "error").containsEntry("code", "invalid-client-id");
+        visitor.send("c".repeat(65), "Hello");
+        assertThat(visitor.next()).containsEntry("type", "error").containsEntry("code", "invalid-client-id");
+    }
+
+    @Test
     void aConnectionForAnUnknownWorkspaceOrWithoutAVisitorIdIsRefused() {
         assertThatThrownBy(() -> connect(UUID.randomUUID().toString(), "v-" + UUID.randomUUID()))
                 .hasStackTraceContaining("unknown-workspace");
         assertThatThrownBy(() -> connect(shop.workspace().id().value().toString(), "x"))
                 .hasStackTraceContaining("invalid-visitor");
+    }
+
+    private String workspaceId() {
+        return shop.workspace().id().value().toString();
+    }
+
+    /** The visitor's messages on the ticket as the service team sees them. */
+    private List<Object> visitorMessages(Object ticketNumber) {
+        var ticket = agent.client.get().uri("/api/v1/tickets/by-number/{n}", ticketNumber).exchange()
+                .expectStatus().isOk().expectBody(TicketApi.JSON).returnResult().getResponseBody();
+        return agent.timeline(TicketApi.id(ticket)).stream()
+                .filter(entry -> "message".equals(entry.get("kind")))
+                .filter(entry -> "customer".equals(TicketApi.map(entry.get("author")).get("type")))
+                .map(entry -> entry.get("body"))
+                .toList();
     }
 
     private Visitor connect(String workspace, String visitorId) throws Exception {
@@ -133,6 +262,39 @@ class ChatStompIT {
             headers.setDestination(VisitorConnect.SEND_DESTINATION);
             headers.add(ChatController.CLIENT_ID_HEADER, clientId);
             session.send(headers, Map.of("clientId", clientId, "text", text));
+        }
+
+        /** The conversation so far, as the widget asks for it on connecting. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history() throws InterruptedException {
+            var reply = new LinkedBlockingQueue<List<Map<String, Object>>>();
+            session.subscribe(VisitorConnect.HISTORY_DESTINATION, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return List.class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    reply.add((List<Map<String, Object>>) payload);
+                }
+            });
+            var history = reply.poll(10, TimeUnit.SECONDS);
+            assertThat(history).as("the conversation within 10 s").isNotNull();
+            return history;
+        }
+
+        /** Waits for acknowledgements of all these messages, which must name one ticket, and returns its number. */
+        Object acknowledged(List<String> clientIds) throws InterruptedException {
+            var numbers = new HashMap<Object, Object>();
+            while (!numbers.keySet().containsAll(clientIds)) {
+                var frame = frames.poll(10, TimeUnit.SECONDS);
+                assertThat(frame).as("the next acknowledgement after %s", numbers).isNotNull()
+                        .containsEntry("type", "ack");
+                numbers.put(frame.get("clientId"), frame.get("ticketNumber"));
+            }
+            assertThat(Set.copyOf(numbers.values())).hasSize(1);
+            return numbers.values().iterator().next();
         }
 
         Map<String, Object> next() throws InterruptedException {
