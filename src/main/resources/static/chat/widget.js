@@ -20,6 +20,8 @@
   var texts = {};
   var client;
   var sending = {};
+  var teamMessages = {};
+  var caughtUp = false;
   var ui = {};
   window.XiaoerChat = { visitorId: visitorId };
 
@@ -83,7 +85,8 @@
     ui.log = element('div', 'xo-log');
     ui.log.setAttribute('role', 'log');
     ui.log.setAttribute('aria-live', 'polite');
-    ui.log.appendChild(element('div', 'xo-msg xo-welcome', texts.welcome));
+    ui.welcome = element('div', 'xo-msg xo-welcome', texts.welcome);
+    ui.log.appendChild(ui.welcome);
     ui.form = element('form', 'xo-form');
     ui.input = element('textarea');
     ui.input.rows = 1;
@@ -121,12 +124,32 @@
     }
   }
 
-  function show(kind, text, state) {
+  function bubble(kind, text, state, at) {
     var message = element('div', 'xo-msg xo-' + kind, text);
     if (state) { message.appendChild(element('span', 'xo-state', state)); }
+    if (at) { message.setAttribute('data-at', String(Date.parse(at))); }
+    return message;
+  }
+
+  function show(kind, text, state, at) {
+    var message = bubble(kind, text, state, at);
     ui.log.appendChild(message);
     ui.log.scrollTop = ui.log.scrollHeight;
     return message;
+  }
+
+  // An earlier message goes after the last stored one that is not newer, and before messages still
+  // being sent, which carry no time yet.
+  function showInOrder(message) {
+    var at = Number(message.getAttribute('data-at'));
+    var before = null;
+    for (var node = ui.log.lastElementChild; node && node !== ui.welcome; node = node.previousElementSibling) {
+      var other = node.getAttribute('data-at');
+      if (other !== null && Number(other) <= at) { break; }
+      before = node;
+    }
+    ui.log.insertBefore(message, before);
+    ui.log.scrollTop = ui.log.scrollHeight;
   }
 
   function mark(message, state, failed) {
@@ -141,10 +164,10 @@
     var message = show('visitor', text, texts.sending);
     ui.input.value = '';
     sending[clientId] = { element: message, text: text, sent: false };
-    if (client && client.connected) { publish(clientId); }
+    if (client && client.connected && caughtUp) { publish(clientId); }
   }
 
-  // Messages typed while connecting go out once the connection is up.
+  // Messages typed while connecting go out once connected and caught up.
   function publish(clientId) {
     sending[clientId].sent = true;
     client.publish({
@@ -159,13 +182,32 @@
     var pending = event.clientId && sending[event.clientId];
     if (event.type === 'ack' && pending) {
       mark(pending.element, texts.delivered);
+      pending.element.setAttribute('data-at', String(Date.parse(event.at)));
       delete sending[event.clientId];
     } else if (event.type === 'error' && pending) {
-      mark(pending.element, texts.failed, true);
+      mark(pending.element, event.code === 'rate-limited' ? texts['too-fast'] : texts.failed, true);
       delete sending[event.clientId];
-    } else if (event.type === 'message') {
-      show('team', event.text, event.from || texts.team);
+    } else if (event.type === 'message' && !teamMessages[event.id]) {
+      teamMessages[event.id] = true;
+      show('team', event.text, event.from || texts.team, event.at);
     }
+  }
+
+  // The conversation so far, on every (re)connect. The first time it shows everything; later only
+  // the team's answers given while the connection was down: the visitor's own messages of this page
+  // are on screen already. Then the messages not yet acknowledged go out (again, after a dropped
+  // connection: the server stores a message once however often it is sent); sent only now, they
+  // cannot be in the conversation just shown.
+  function catchUp(frame) {
+    JSON.parse(frame.body).forEach(function (earlier) {
+      var fromTeam = earlier.from === 'team';
+      if (fromTeam ? teamMessages[earlier.id] : caughtUp) { return; }
+      if (fromTeam) { teamMessages[earlier.id] = true; }
+      showInOrder(bubble(fromTeam ? 'team' : 'visitor', earlier.text,
+        fromTeam ? earlier.name || texts.team : texts.delivered, earlier.at));
+    });
+    caughtUp = true;
+    Object.keys(sending).forEach(function (clientId) { if (!sending[clientId].sent) { publish(clientId); } });
   }
 
   function connect() {
@@ -179,18 +221,13 @@
     client.onConnect = function () {
       ui.status.textContent = '';
       client.subscribe('/user/queue/chat', receive);
-      Object.keys(sending).forEach(function (clientId) { if (!sending[clientId].sent) { publish(clientId); } });
+      client.subscribe('/app/chat.history', catchUp);
     };
-    // A message sent but not acknowledged when the connection drops may or may not be stored: say so
-    // rather than send it twice.
+    // A message sent but not acknowledged when the connection drops may or may not be stored: it is
+    // sent again with the same client id once reconnected, and the server stores it once.
     client.onWebSocketClose = function () {
       ui.status.textContent = texts.reconnecting;
-      Object.keys(sending).forEach(function (clientId) {
-        if (sending[clientId].sent) {
-          mark(sending[clientId].element, texts.failed, true);
-          delete sending[clientId];
-        }
-      });
+      Object.keys(sending).forEach(function (clientId) { sending[clientId].sent = false; });
     };
     client.activate();
   }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatTexts {
 
     private static final List<String> KEYS = List.of("title", "open", "close", "welcome", "placeholder", "send",
-            "sending", "delivered", "failed", "connecting", "reconnecting", "team");
+            "sending", "delivered", "failed", "too-fast", "connecting", "reconnecting", "team");
 
     private final MessageSource messages;
 

@@ -28,7 +28,7 @@ class ChatWidgetBrowserIT extends BrowserTest {
     TestWorkspaces workspaces;
 
     @Test
-    void aVisitorChatsFromTheShopPageAndSeesTheTeamsAnswerLiveWithMarkupShownAsText() {
+    void aVisitorChatsFromTheShopPageSeesTheTeamsAnswerLiveWithMarkupShownAsTextAndFindsTheChatAgainAfterReloading() {
         var shop = workspaces.create("青禾农资 Green Valley");
         var agent = TicketApi.forToken(port, shop.token());
         try (var visitorBrowser = browser.context(port, "zh-CN", 390, 844)) {
@@ -65,6 +65,18 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(chat.locator("img")).hasCount(0);
             assertThat(dialogs).isEmpty();
             Browser.screenshot(page, "chat-widget");
+
+            page.reload();
+            launcher.click();
+            assertThat(chat.locator(".xo-msg")).hasCount(4);
+            assertThat(chat.locator(".xo-visitor")).containsText(new String[] {"复合肥什么时候发货？订单 88123",
+                    "<img src=x onerror=alert(2)>"});
+            assertThat(chat.locator(".xo-team")).containsText("今天下午发货，单号稍后发您。");
+            chat.getByRole(AriaRole.TEXTBOX).fill("好的，谢谢");
+            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+            assertThat(chat.locator(".xo-msg")).hasCount(5);
+            assertThat(chat.locator("img")).hasCount(0);
         }
     }
 }
