@@ -9,8 +9,11 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP over WebSocket at {@code /chat/ws} for the chat widget, with the in-memory broker of one
- * node. Frames are small: a chat message is text of at most a few thousand characters.
+ * STOMP over WebSocket at {@code /chat/ws} for the chat widget. One node uses its in-memory broker;
+ * with {@link ChatRelayProperties a relay} configured, every node relays to the shared RabbitMQ, so a
+ * visitor connected to one node hears an answer written on another: a message for a user this node
+ * does not know is broadcast to all nodes, and each node announces its users to the others. Frames
+ * are small: a chat message is text of at most a few thousand characters.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -19,9 +22,11 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final VisitorConnect visitorConnect;
+    private final ChatRelayProperties relay;
 
-    ChatWebSocketConfiguration(VisitorConnect visitorConnect) {
+    ChatWebSocketConfiguration(VisitorConnect visitorConnect, ChatRelayProperties relay) {
         this.visitorConnect = visitorConnect;
+        this.relay = relay;
     }
 
     @Override
@@ -35,7 +40,17 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
-        registry.enableSimpleBroker("/queue");
+        if (relay.enabled()) {
+            registry.enableStompBrokerRelay("/queue", "/topic")
+                    .setRelayHost(relay.host()).setRelayPort(relay.port())
+                    .setClientLogin(relay.login()).setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost())
+                    .setUserDestinationBroadcast("/topic/xiaoer-unresolved-user")
+                    .setUserRegistryBroadcast("/topic/xiaoer-user-registry");
+        } else {
+            registry.enableSimpleBroker("/queue");
+        }
     }
 
     @Override

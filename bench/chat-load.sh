@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Live chat on one node with PostgreSQL: (1) hold many visitor connections and report the memory
+# each costs the server; (2) at fewer connections, send messages at a fixed total rate and report
+# the time from sending until the server acknowledges the stored message. The load generator
+# (bench/ChatLoad.java, JDK only) runs on the same machine.
+# Usage: bench/chat-load.sh [held connections] [connections] [messages/s] [seconds]
+#        (default: 10000 1000 2000 20)
+source "$(dirname "$0")/common.sh"
+held=${1:-10000}; connections=${2:-1000}; rate=${3:-2000}; seconds=${4:-20}
+jar=$(build_jar)
+port=18085
+db=xiaoer_bench_chat
+psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
+psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+log=$(mktemp)
+XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
+XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
+  "$JAVA" -jar "$jar" --xiaoer.chat.visitor-messages-per-10s=100000 > "$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
+echo "ready after $(wait_ready "http://127.0.0.1:$port" "$(date +%s%3N)") ms (PostgreSQL, production profile)"
+workspace=00000000-0000-0000-0000-00000000c001
+psql_ -d $db -c "INSERT INTO workspaces (id, name, default_language, time_zone, currency, created_at, version)
+  VALUES ('$workspace', 'Chat bench shop', 'zh-CN', 'Asia/Shanghai', 'CNY', now(), 1)"
+url="ws://127.0.0.1:$port/chat/ws"
+load() { "$JAVA" -Xss256k "$ROOT/bench/ChatLoad.java" "$url" "$workspace" "$@"; }
+
+# Warm-up: the JIT compiles the message path.
+load $(( connections / 5 + 1 )) $(( rate / 5 + 1 )) 30 > /dev/null
+sleep 2
+before=$(rss_mb $pid)
+echo "== $held connections held for 20 s (server RSS before: $before MB)"
+load "$held" 0 20 &
+loader=$!
+sleep 15
+after=$(rss_mb $pid)
+wait $loader || true
+echo "server RSS with $held connections: $after MB, about $(( (after - before) * 1024 / held )) KB per connection"
+sleep 3
+echo "== $connections connections, $rate messages/s for $seconds s"
+load "$connections" "$rate" "$seconds"
+echo "server RSS after: $(rss_mb $pid) MB; cores: $(nproc); JVM: $("$JAVA" -version 2>&1 | head -1)"
