@@ -7,25 +7,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * At most {@value #MESSAGES} chat messages in {@link #WINDOW} per visitor, so that one visitor's
- * script cannot bury the team's inbox. Per node, in memory: a visitor's connection stays on one
- * node, and a limit a few times higher across several nodes still stops a flood.
+ * At most {@code xiaoer.chat.flood.messages} chat messages (10) in {@code xiaoer.chat.flood.window}
+ * (10 s) per visitor, so that one visitor's script cannot bury the team's inbox. Per node, in
+ * memory: a visitor's connection stays on one node, and a limit a few times higher across several
+ * nodes still stops a flood.
  */
 @Component
 class ChatFloodLimit {
 
-    static final int MESSAGES = 10;
-    static final Duration WINDOW = Duration.ofSeconds(10);
-
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final TimeMeter time;
+    private final int messages;
+    private final Duration window;
 
     /** Buckets refill by the application's clock, so that tests can move time instead of waiting. */
-    ChatFloodLimit(Clock clock) {
+    ChatFloodLimit(Clock clock, @Value("${xiaoer.chat.flood.messages:10}") int messages,
+                   @Value("${xiaoer.chat.flood.window:10s}") Duration window) {
+        this.messages = messages;
+        this.window = window;
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -40,17 +44,21 @@ class ChatFloodLimit {
         };
     }
 
+    int messages() {
+        return messages;
+    }
+
     /** Takes one message from the visitor's allowance; false when it is used up. */
     boolean allow(ChatVisitor visitor) {
         return buckets.computeIfAbsent(visitor.getName(), name -> Bucket.builder()
                 .withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(MESSAGES).refillGreedy(MESSAGES, WINDOW).build())
+                .addLimit(Bandwidth.builder().capacity(messages).refillGreedy(messages, window).build())
                 .build()).tryConsume(1);
     }
 
     /** A full bucket is the same as none: forgetting it keeps memory to the visitors chatting now. */
     @Scheduled(fixedDelay = 60_000)
     void forgetQuietVisitors() {
-        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= MESSAGES);
+        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= messages);
     }
 }
