@@ -2,8 +2,6 @@ package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.channel.InboundMessage;
 import dev.xiaoer.channel.InboundMessages;
-import dev.xiaoer.customer.ChannelIdentity;
-import dev.xiaoer.customer.IdentityType;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.ticket.TicketChannel;
@@ -55,11 +53,11 @@ class ChatController {
             throw new InvalidInput("text", "blank");
         }
         var language = workspaces.get(visitor.workspace()).defaultLanguage();
-        var name = texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)},
-                language);
-        var filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT,
-                new ChannelIdentity(IdentityType.CHAT_VISITOR, visitor.visitorId()), name, null, send.text(),
-                visitor.threadId()));
+        var name = visitor.userId() == null
+                ? texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)}, language)
+                : texts.getMessage("chat.user-name", new Object[] {visitor.userId()}, language);
+        var filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT, visitor.identity(),
+                name, null, send.text(), visitor.threadId()));
         messaging.convertAndSendToUser(visitor.getName(), "/queue/chat",
                 ChatFrames.ToVisitor.ack(send.clientId(), filed.number(), clock.instant()));
     }

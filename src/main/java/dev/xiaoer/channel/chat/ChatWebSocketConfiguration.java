@@ -19,17 +19,18 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final VisitorConnect visitorConnect;
+    private final OriginHandshake originHandshake;
 
-    ChatWebSocketConfiguration(VisitorConnect visitorConnect) {
+    ChatWebSocketConfiguration(VisitorConnect visitorConnect, OriginHandshake originHandshake) {
         this.visitorConnect = visitorConnect;
+        this.originHandshake = originHandshake;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // The widget runs on merchants' own sites, so any origin may open the socket; the CONNECT
-        // frame must still name a real workspace (a per-workspace list of allowed origins is part
-        // of issue 3 still to come).
-        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*");
+        // The widget runs on merchants' own sites, so any origin may open the socket: which sites
+        // may chat is each workspace's setting, checked when the CONNECT frame names the workspace.
+        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*").addInterceptors(originHandshake);
     }
 
     @Override
