@@ -1,6 +1,8 @@
 /*
  * Xiaoer chat widget. A merchant puts one tag on any page:
  *   <script src="https://support.example.com/chat/widget.js" data-workspace="WORKSPACE-ID" async></script>
+ * For a signed-in shopper, the shop's server adds data-user-id="…" and data-user-hash="…" (the
+ * id signed with the workspace's secret, see Admin → Live chat), so the chat continues on any device.
  * It adds a chat launcher; visitors talk to the service team over STOMP (WebSocket). Plain
  * JavaScript, no framework; texts come from Xiaoer's message bundles in the page's language.
  */
@@ -9,6 +11,8 @@
   var script = document.currentScript;
   if (!script || window.XiaoerChat) { return; }
   var workspace = script.getAttribute('data-workspace');
+  var userId = script.getAttribute('data-user-id');
+  var userHash = script.getAttribute('data-user-hash');
   var origin = new URL(script.src, location.href).origin;
   var language = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
   var storageKey = 'xiaoer.visitor.' + workspace;
@@ -213,9 +217,14 @@
   function connect() {
     if (client) { return; }
     ui.status.textContent = texts.connecting;
+    var connectHeaders = { workspace: workspace, visitor: visitorId };
+    if (userId) {
+      connectHeaders.user = userId;
+      connectHeaders['user-hash'] = userHash || '';
+    }
     client = new StompJs.Client({
       brokerURL: origin.replace(/^http/, 'ws') + '/chat/ws',
-      connectHeaders: { workspace: workspace, visitor: visitorId },
+      connectHeaders: connectHeaders,
       reconnectDelay: 3000
     });
     client.onConnect = function () {

@@ -47,7 +47,7 @@ class PageShellBrowserIT extends BrowserTest {
             page.locator("#xo-nav.collapse.show").waitFor();
             Browser.screenshot(page, "home-phone-menu");
 
-            for (var path : List.of("/tickets", "/customers", "/admin/tokens", "/admin/members", "/account",
+            for (var path : List.of("/tickets", "/customers", "/admin/tokens", "/admin/members", "/admin/chat", "/account",
                     "/no-such-page")) {
                 page.navigate(path);
                 Browser.screenshot(page, "phone" + path.replace('/', '-'));
@@ -76,7 +76,7 @@ class PageShellBrowserIT extends BrowserTest {
 
             page.navigate("/login");
             Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
-            for (var path : List.of("/", "/customers", "/admin/tokens", "/admin/members", "/account")) {
+            for (var path : List.of("/", "/customers", "/admin/tokens", "/admin/members", "/admin/chat", "/account")) {
                 page.navigate(path);
                 assertThat(page.locator(".xo-topbar")).isVisible();
             }

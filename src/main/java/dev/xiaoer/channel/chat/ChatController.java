@@ -4,8 +4,6 @@ import dev.xiaoer.channel.InboundMessage;
 import dev.xiaoer.channel.InboundMessages;
 import dev.xiaoer.channel.InboundResult;
 import dev.xiaoer.channel.infra.ThreadRows;
-import dev.xiaoer.customer.ChannelIdentity;
-import dev.xiaoer.customer.IdentityType;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.ticket.TicketChannel;
@@ -90,11 +88,11 @@ class ChatController {
         InboundResult filed;
         try {
             var language = workspaces.get(visitor.workspace()).defaultLanguage();
-            var name = texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)},
-                    language);
-            filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT,
-                    new ChannelIdentity(IdentityType.CHAT_VISITOR, visitor.visitorId()), name, null, send.text(),
-                    visitor.threadId()));
+            var name = visitor.userId() == null
+                    ? texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)}, language)
+                    : texts.getMessage("chat.user-name", new Object[] {visitor.userId()}, language);
+            filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT, visitor.identity(),
+                    name, null, send.text(), visitor.threadId()));
         } catch (RuntimeException notFiled) {
             clientMessages.release(visitor, clientId);
             throw notFiled;

@@ -39,17 +39,15 @@ class ChatDelivery {
         if (added.channel() != TicketChannel.CHAT || added.internal() || added.author() != MessageAuthor.AGENT) {
             return;
         }
-        var visitors = threads.threadsOf(added.workspace(), TicketChannel.CHAT, added.ticket()).stream()
-                .filter(thread -> thread.startsWith(ChatVisitor.THREAD_PREFIX))
-                .map(thread -> new ChatVisitor(added.workspace(), thread.substring(ChatVisitor.THREAD_PREFIX.length())))
+        var recipients = threads.threadsOf(added.workspace(), TicketChannel.CHAT, added.ticket()).stream()
+                .flatMap(thread -> ChatVisitor.nameOfThread(added.workspace(), thread).stream())
                 .toList();
-        var entry = visitors.isEmpty() ? null : tickets.publicEntry(added.workspace(), added.message()).orElse(null);
+        var entry = recipients.isEmpty() ? null : tickets.publicEntry(added.workspace(), added.message()).orElse(null);
         if (entry == null) {
             return;
         }
         var frame = ChatFrames.ToVisitor.message(entry.id(), entry.author().name(), entry.body(), entry.at());
-        Runnable push = () -> visitors.forEach(visitor ->
-                messaging.convertAndSendToUser(visitor.getName(), "/queue/chat", frame));
+        Runnable push = () -> recipients.forEach(name -> messaging.convertAndSendToUser(name, "/queue/chat", frame));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

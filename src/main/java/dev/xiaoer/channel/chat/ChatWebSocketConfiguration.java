@@ -23,18 +23,20 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final VisitorConnect visitorConnect;
     private final ChatRelayProperties relay;
+    private final OriginHandshake originHandshake;
 
-    ChatWebSocketConfiguration(VisitorConnect visitorConnect, ChatRelayProperties relay) {
+    ChatWebSocketConfiguration(VisitorConnect visitorConnect, ChatRelayProperties relay,
+                               OriginHandshake originHandshake) {
         this.visitorConnect = visitorConnect;
         this.relay = relay;
+        this.originHandshake = originHandshake;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // The widget runs on merchants' own sites, so any origin may open the socket; the CONNECT
-        // frame must still name a real workspace (a per-workspace list of allowed origins is part
-        // of issue 3 still to come).
-        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*");
+        // The widget runs on merchants' own sites, so any origin may open the socket: which sites
+        // may chat is each workspace's setting, checked when the CONNECT frame names the workspace.
+        registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*").addInterceptors(originHandshake);
     }
 
     @Override

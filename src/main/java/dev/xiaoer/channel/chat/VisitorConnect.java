@@ -2,6 +2,7 @@ package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.workspace.WorkspaceId;
 import dev.xiaoer.workspace.WorkspaceManagement;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -14,22 +15,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admits a widget's STOMP connection: its CONNECT frame names the workspace and the visitor id the
- * browser keeps, and both must be valid; the connection then acts as that {@link ChatVisitor}.
- * Anything else is refused with an ERROR frame, and the connection closes.
+ * browser keeps, and both must be valid; the page must be on one of the workspace's allowed origins
+ * (if it lists any) or on Xiaoer's own; and a user id, if given, must come with the merchant's
+ * signature of it. The connection then acts as that {@link ChatVisitor}. Anything else is refused
+ * with an ERROR frame, and the connection closes.
  */
 @Component
 class VisitorConnect implements ChannelInterceptor {
 
     static final String WORKSPACE_HEADER = "workspace";
     static final String VISITOR_HEADER = "visitor";
+    static final String USER_HEADER = "user";
+    static final String USER_HASH_HEADER = "user-hash";
     static final String OWN_QUEUE = "/user/queue/chat";
     static final String HISTORY_DESTINATION = "/app/chat.history";
     static final String SEND_DESTINATION = "/app/chat.send";
 
     private final WorkspaceManagement workspaces;
+    private final ChatSettingsRows settings;
 
-    VisitorConnect(WorkspaceManagement workspaces) {
+    VisitorConnect(WorkspaceManagement workspaces, ChatSettingsRows settings) {
         this.workspaces = workspaces;
+        this.settings = settings;
     }
 
     @Override
@@ -59,7 +66,18 @@ class VisitorConnect implements ChannelInterceptor {
         if (workspace == null || workspaces.find(workspace).isEmpty()) {
             throw new MessagingException("unknown-workspace");
         }
-        return new ChatVisitor(workspace, visitorId);
+        var chat = settings.find(workspace);
+        var attributes = connect.getSessionAttributes() == null ? Map.of() : connect.getSessionAttributes();
+        if (!Boolean.TRUE.equals(attributes.get(OriginHandshake.OWN_ORIGIN_ATTRIBUTE))
+                && !chat.allowsOrigin((String) attributes.get(OriginHandshake.ORIGIN_ATTRIBUTE))) {
+            throw new MessagingException("origin-not-allowed");
+        }
+        var userId = connect.getFirstNativeHeader(USER_HEADER);
+        if (userId != null && !(VisitorIdentity.isValidUserId(userId) && VisitorIdentity.verifies(
+                chat.signingSecret(), userId, connect.getFirstNativeHeader(USER_HASH_HEADER)))) {
+            throw new MessagingException("invalid-identity");
+        }
+        return new ChatVisitor(workspace, visitorId, userId);
     }
 
     private static WorkspaceId parse(String value) {

@@ -1,0 +1,77 @@
+package dev.xiaoer.channel.chat;
+
+import dev.xiaoer.identity.Actor;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins put the chat on their shop: the snippet to paste, which sites may embed it, and the secret
+ * their backend signs user ids with. Opening the page makes the secret if the workspace has none.
+ */
+@Controller
+@RequestMapping("/admin/chat")
+class ChatAdminController {
+
+    private final ChatSettingsRows settings;
+    private final XiaoerAddress address;
+
+    ChatAdminController(ChatSettingsRows settings, XiaoerAddress address) {
+        this.settings = settings;
+        this.address = address;
+    }
+
+    /** The allowed origins as typed, one per line. */
+    record OriginsForm(String origins) {
+    }
+
+    @GetMapping
+    String page(Actor actor, Model model) {
+        var chat = settings.withSecret(actor.workspace());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new OriginsForm(String.join("\n", chat.allowedOrigins())));
+        }
+        var script = address.widgetScript();
+        var workspace = actor.workspace().value();
+        model.addAttribute("snippet", "<script src=\"" + script + "\" data-workspace=\"" + workspace + "\" async></script>");
+        model.addAttribute("identifiedSnippet", "<script src=\"" + script + "\" data-workspace=\"" + workspace
+                + "\"\n        data-user-id=\"USER-ID\" data-user-hash=\"SIGNATURE\" async></script>");
+        model.addAttribute("workspaceId", workspace);
+        model.addAttribute("allowedOrigins", chat.allowedOrigins());
+        model.addAttribute("secret", chat.signingSecret());
+        return "admin/chat";
+    }
+
+    /** Saves the whole list, or nothing when any line is not an origin. */
+    @PostMapping("/origins")
+    String saveOrigins(Actor actor, @ModelAttribute("form") OriginsForm form, BindingResult errors, Model model,
+                       HttpServletResponse response, RedirectAttributes redirect) {
+        var parsed = AllowedOrigins.parse(form.origins());
+        if (!parsed.invalid().isEmpty()) {
+            errors.rejectValue("origins", "chat.admin.origins.invalid", new Object[] {String.join("  ", parsed.invalid())},
+                    null);
+        } else if (parsed.origins().size() > AllowedOrigins.MAX_COUNT) {
+            errors.rejectValue("origins", "chat.admin.origins.too-many", new Object[] {AllowedOrigins.MAX_COUNT}, null);
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(actor, model);
+        }
+        settings.saveAllowedOrigins(actor.workspace(), parsed.origins());
+        redirect.addFlashAttribute("originsSaved", true);
+        return "redirect:/admin/chat";
+    }
+
+    @PostMapping("/secret")
+    String regenerateSecret(Actor actor, RedirectAttributes redirect) {
+        settings.regenerateSecret(actor.workspace());
+        redirect.addFlashAttribute("secretRegenerated", true);
+        return "redirect:/admin/chat";
+    }
+}
