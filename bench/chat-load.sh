@@ -5,7 +5,7 @@
 # (bench/ChatLoad.java, JDK only) runs on the same machine. Each load visitor sends far more than a
 # person types, so the per-visitor flood limit is lifted for the run.
 # Usage: bench/chat-load.sh [held connections] [connections] [messages/s] [seconds]
-#        (default: 10000 1000 2000 20)
+#        (default: 10000 1000 2000 20; 0 held connections skips the first part)
 source "$(dirname "$0")/common.sh"
 held=${1:-10000}; connections=${2:-1000}; rate=${3:-2000}; seconds=${4:-20}
 jar=$(build_jar)
@@ -29,15 +29,17 @@ load() { "$JAVA" -Xss256k "$ROOT/bench/ChatLoad.java" "$url" "$workspace" "$@"; 
 # Warm-up: the JIT compiles the message path.
 load $(( connections / 5 + 1 )) $(( rate / 5 + 1 )) 30 > /dev/null
 sleep 2
-before=$(rss_mb $pid)
-echo "== $held connections held for 20 s (server RSS before: $before MB)"
-load "$held" 0 20 &
-loader=$!
-sleep 15
-after=$(rss_mb $pid)
-wait $loader || true
-echo "server RSS with $held connections: $after MB, about $(( (after - before) * 1024 / held )) KB per connection"
-sleep 3
+if [ "$held" -gt 0 ]; then
+  before=$(rss_mb $pid)
+  echo "== $held connections held for 20 s (server RSS before: $before MB)"
+  load "$held" 0 20 &
+  loader=$!
+  sleep 15
+  after=$(rss_mb $pid)
+  wait $loader || true
+  echo "server RSS with $held connections: $after MB, about $(( (after - before) * 1024 / held )) KB per connection"
+  sleep 3
+fi
 echo "== $connections connections, $rate messages/s for $seconds s"
 load "$connections" "$rate" "$seconds"
 echo "server RSS after: $(rss_mb $pid) MB; cores: $(nproc); JVM: $("$JAVA" -version 2>&1 | head -1)"
