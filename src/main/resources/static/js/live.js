@@ -29,9 +29,22 @@
     if (!filters || !document.getElementById('ticket-results')) {
       return;
     }
+    // The row chosen with j/k (and the focus on it) stays chosen in the new list.
+    var current = document.querySelector('[data-xo-row].xo-row-current');
+    var chosen = current ? current.getAttribute('data-number') : null;
+    var focused = current !== null && current.contains(document.activeElement);
     // The filters form's own request, but the address stays as it is (replaced, not pushed).
     window.htmx.ajax('GET', filters.getAttribute('hx-get'), {
       source: filters, target: '#ticket-results', swap: 'outerHTML', headers: { 'X-Xiaoer-Refresh': 'true' }
+    }).then(function () {
+      var row = chosen === null ? null : document.querySelector('[data-xo-row][data-number="' + chosen + '"]');
+      if (row) {
+        row.classList.add('xo-row-current');
+        var link = row.querySelector('a');
+        if (focused && link) {
+          link.focus();
+        }
+      }
     });
   }
 
