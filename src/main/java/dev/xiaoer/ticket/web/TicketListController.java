@@ -66,7 +66,8 @@ class TicketListController {
                 @RequestParam(required = false) String q,
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
-                @RequestHeader(name = "HX-Target", required = false) String target) {
+                @RequestHeader(name = "HX-Target", required = false) String target,
+                @RequestHeader(name = "X-Xiaoer-Refresh", required = false) String refresh) {
         var query = new TicketListQuery(view, status, priority, type, assignee, team, tag, q, cursor);
         var workspace = actor.workspace();
         var page = tickets.list(workspace, query.filter(actor), query.cursor(), PAGE_SIZE);
@@ -82,7 +83,8 @@ class TicketListController {
         model.addAttribute("matching", tickets.count(workspace, query.filter(actor)));
         model.addAttribute("counts", counts(actor));
         if ("true".equals(htmx) && "ticket-results".equals(target)) {
-            response.setHeader("HX-Push-Url", query.url());
+            // A live refresh (live.js) shows the same list anew: no new entry in the browser's history.
+            response.setHeader("true".equals(refresh) ? "HX-Replace-Url" : "HX-Push-Url", query.url());
             return "tickets/results";
         }
         model.addAttribute("statuses", TicketStatus.values());
