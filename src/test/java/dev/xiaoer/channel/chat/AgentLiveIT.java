@@ -90,9 +90,7 @@ class AgentLiveIT {
         assertThat(outsider.error()).contains("destination-not-allowed");
         var insider = signedInAgent(shop.admin().email()).subscribe(inboxOf(shop));
         visitor(shop).send("c-1", "Is the fertilizer shipped yet?");
-        // The chat's first message creates the ticket: "created" and "message" come in either order.
-        assertThat(insider.next()).containsEntry("number", 1001)
-                .hasEntrySatisfying("what", what -> assertThat(what).isIn("created", "message"));
+        assertThat(insider.next()).containsEntry("what", "created");
         assertThat(refused.frames.poll(500, TimeUnit.MILLISECONDS)).isNull();
     }
 
