@@ -150,7 +150,7 @@ public class TicketManagement {
             values.forEach((field, value) -> tickets.setFieldValue(ticket.id(), field, value));
             timeline.insert(workspace, List.of(entry));
             events.publishEvent(created(ticket));
-            events.publishEvent(new MessageAdded(workspace, ticket.id(), ticket.number(), ticket.channel(), entry.id(), command.author(),
+            events.publishEvent(new MessageAdded(workspace, ticket.id(), ticket.channel(), entry.id(), command.author(),
                     false, now));
             return TicketViews.view(ticket, tags, TicketViews.customFields(definitions, values), requesterName,
                     assignee == null ? null : assignee.displayName(), teamName);
@@ -202,7 +202,7 @@ public class TicketManagement {
             var entry = new TimelineEntry(UUID.randomUUID(), id, TimelineEntryKind.NOTE, TimelineEntry.Author.of(actor),
                     now, body, null, null, null, null);
             save(ticket, List.of(entry), now);
-            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.number(), ticket.channel(), entry.id(), MessageAuthor.AGENT,
+            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.channel(), entry.id(), MessageAuthor.AGENT,
                     true, now));
             return entry;
         });
@@ -325,9 +325,9 @@ public class TicketManagement {
             timeline.insert(workspace, copies);
             save(into, intoEntries, now);
             save(from, fromEntries, now);
-            events.publishEvent(new TicketUpdated(workspace, target, into.number(), into.version(),
+            events.publishEvent(new TicketUpdated(workspace, target, into.version(),
                     List.of(new TicketUpdated.Change("mergedFrom", null, source.toString())), now));
-            events.publishEvent(new TicketUpdated(workspace, source, from.number(), from.version(), List.of(
+            events.publishEvent(new TicketUpdated(workspace, source, from.version(), List.of(
                     new TicketUpdated.Change("mergedInto", null, target.toString()),
                     new TicketUpdated.Change("status", name(statusBefore), name(TicketStatus.CLOSED))), now));
             return views.of(into);
@@ -524,7 +524,7 @@ public class TicketManagement {
         entries.add(entry);
         ticket.changes().forEach(change -> entries.add(changeEntry(id, TimelineEntry.Author.of(actor), now, change)));
         var stamped = save(ticket, entries, now);
-        events.publishEvent(new MessageAdded(workspace, id, ticket.number(), ticket.channel(), entry.id(), message.author(), false,
+        events.publishEvent(new MessageAdded(workspace, id, ticket.channel(), entry.id(), message.author(), false,
                 now));
         publishChanges(ticket, now);
         return new ReplyOutcome(new MessageResult(id, ticket.number(), ticket.status(), ticket.version(),
@@ -566,7 +566,7 @@ public class TicketManagement {
         save(closed, List.of(new TimelineEntry(UUID.randomUUID(), closedId, TimelineEntryKind.FOLLOW_UP,
                 TimelineEntry.Author.of(actor), now, null, null, null, followUp.link(), null)), now);
         events.publishEvent(created(followUp));
-        events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.number(), followUp.channel(), entry.id(),
+        events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.channel(), entry.id(),
                 message.author(), false, now));
         publishChanges(followUp, now);
         return new MessageResult(followUp.id(), followUp.number(), followUp.status(), followUp.version(),
@@ -624,7 +624,7 @@ public class TicketManagement {
                 .map(change -> change.freeText() ? new TicketUpdated.Change(change.field(), null, null)
                         : new TicketUpdated.Change(change.field(), change.from(), change.to()))
                 .toList();
-        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.number(), ticket.version(), changes, at));
+        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.version(), changes, at));
         if (ticket.statusChangedTo(TicketStatus.SOLVED) && ticket.status() == TicketStatus.SOLVED) {
             events.publishEvent(new TicketSolved(ticket.workspace(), ticket.id(), ticket.requester(), ticket.assignee(), at));
         }

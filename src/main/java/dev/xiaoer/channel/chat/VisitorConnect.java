@@ -42,8 +42,7 @@ class VisitorConnect implements ChannelInterceptor {
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         var accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor == null || AgentHandshake.workspaceOf(accessor.getSessionAttributes()) != null) {
-            // An agent's connection, which AgentConnect rules.
+        if (accessor == null) {
             return message;
         }
         var command = accessor.getCommand();

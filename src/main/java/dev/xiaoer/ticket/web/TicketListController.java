@@ -66,8 +66,7 @@ class TicketListController {
                 @RequestParam(required = false) String q,
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
-                @RequestHeader(name = "HX-Target", required = false) String target,
-                @RequestHeader(name = "X-Xiaoer-Refresh", required = false) String refresh) {
+                @RequestHeader(name = "HX-Target", required = false) String target) {
         var query = new TicketListQuery(view, status, priority, type, assignee, team, tag, q, cursor);
         var workspace = actor.workspace();
         var page = tickets.list(workspace, query.filter(actor), query.cursor(), PAGE_SIZE);
@@ -83,8 +82,7 @@ class TicketListController {
         model.addAttribute("matching", tickets.count(workspace, query.filter(actor)));
         model.addAttribute("counts", counts(actor));
         if ("true".equals(htmx) && "ticket-results".equals(target)) {
-            // A live refresh (live.js) shows the same list anew: no new entry in the browser's history.
-            response.setHeader("true".equals(refresh) ? "HX-Replace-Url" : "HX-Push-Url", query.url());
+            response.setHeader("HX-Push-Url", query.url());
             return "tickets/results";
         }
         model.addAttribute("statuses", TicketStatus.values());

@@ -99,16 +99,6 @@ class TicketPageController {
         return "tickets/page";
     }
 
-    /** The timeline and the header alone, for an open page that heard the ticket changed. */
-    @GetMapping("/timeline")
-    String timeline(Actor actor, @PathVariable long number, Locale locale, Model model) {
-        var ticket = ticket(actor, number);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("items", timelineItems(actor, ticket, locale));
-        model.addAttribute("time", support.times(actor.workspace(), locale));
-        return "tickets/timeline";
-    }
-
     /** A reply (with an optional file) or an internal note, written in the composer. */
     @PostMapping("/messages")
     String write(Actor actor, @PathVariable long number, @RequestParam(defaultValue = "reply") String kind,
@@ -232,7 +222,8 @@ class TicketPageController {
         var workspace = actor.workspace();
         model.addAttribute("ticket", ticket);
         model.addAttribute("me", actor.id().toString());
-        model.addAttribute("items", timelineItems(actor, ticket, locale));
+        model.addAttribute("items", timeline(actor, ticket.id()).stream()
+                .map(entry -> TimelineItem.of(entry, messages, locale)).toList());
         model.addAttribute("time", support.times(workspace, locale));
         var agents = new ArrayList<>(support.agents(actor, locale));
         if (ticket.assignee() != null && agents.stream()
@@ -258,10 +249,6 @@ class TicketPageController {
                         EARLIER_TICKETS + 1).items().stream()
                 .filter(other -> !other.id().equals(ticket.id())).limit(EARLIER_TICKETS).toList());
         model.addAttribute("selfServiceLink", links.link(workspace, ticket.id(), ticket.requester()).toString());
-    }
-
-    private List<TimelineItem> timelineItems(Actor actor, TicketView ticket, Locale locale) {
-        return timeline(actor, ticket.id()).stream().map(entry -> TimelineItem.of(entry, messages, locale)).toList();
     }
 
     /** The whole timeline, oldest first, up to a bound no real ticket reaches. */
