@@ -13,9 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -24,13 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Which pages may open a workspace's chat (its allowed origins), and shoppers a merchant vouches for
@@ -52,19 +42,18 @@ class ChatOriginAndIdentityIT {
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi agent;
-    WebSocketStompClient stomp;
+    ChatVisitorClient visitors;
 
     @BeforeEach
     void shopWithWidget() {
         shop = workspaces.create("Peach Orchard Direct");
         agent = TicketApi.forToken(port, shop.token());
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        visitors = new ChatVisitorClient();
     }
 
     @AfterEach
     void stop() {
-        stomp.stop();
+        visitors.close();
     }
 
     @Test
@@ -153,29 +142,6 @@ class ChatOriginAndIdentityIT {
 
     private ChatStompIT.Visitor connect(TestWorkspaces.TestWorkspace workspace, String origin, String visitorId,
                                         Map<String, String> extra) throws Exception {
-        var handshake = new WebSocketHttpHeaders();
-        if (origin != null) {
-            handshake.setOrigin(origin);
-        }
-        var headers = new StompHeaders();
-        headers.add(VisitorConnect.WORKSPACE_HEADER, workspace.workspace().id().value().toString());
-        headers.add(VisitorConnect.VISITOR_HEADER, visitorId);
-        extra.forEach(headers::add);
-        var refused = new LinkedBlockingQueue<String>();
-        StompSession session;
-        try {
-            session = stomp.connectAsync("ws://127.0.0.1:" + port + "/chat/ws", handshake, headers,
-                    new StompSessionHandlerAdapter() {
-                        @Override
-                        public void handleFrame(StompHeaders frame, Object payload) {
-                            refused.add(String.valueOf(frame.getFirst("message")));
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException closed) {
-            throw new IllegalStateException("refused: " + refused.poll(2, TimeUnit.SECONDS), closed);
-        }
-        var visitor = new ChatStompIT.Visitor(session);
-        session.subscribe(VisitorConnect.OWN_QUEUE, visitor);
-        return visitor;
+        return visitors.connect(port, workspace.workspace().id().value().toString(), visitorId, origin, extra);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** The chat widget's side of live chat, spoken by a real STOMP-over-WebSocket client. */
 @IntegrationTest
@@ -46,19 +40,18 @@ class ChatStompIT {
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi agent;
-    WebSocketStompClient stomp;
+    ChatVisitorClient visitors;
 
     @BeforeEach
     void shopWithWidget() {
         shop = workspaces.create("Peach Orchard Direct");
         agent = TicketApi.forToken(port, shop.token());
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        visitors = new ChatVisitorClient();
     }
 
     @AfterEach
     void stop() {
-        stomp.stop();
+        visitors.close();
     }
 
     @Test
@@ -226,25 +219,7 @@ class ChatStompIT {
     }
 
     private Visitor connect(String workspace, String visitorId) throws Exception {
-        var headers = new StompHeaders();
-        headers.add(VisitorConnect.WORKSPACE_HEADER, workspace);
-        headers.add(VisitorConnect.VISITOR_HEADER, visitorId);
-        var refused = new LinkedBlockingQueue<String>();
-        StompSession session;
-        try {
-            session = stomp.connectAsync("ws://127.0.0.1:" + port + "/chat/ws", new WebSocketHttpHeaders(), headers,
-                    new StompSessionHandlerAdapter() {
-                        @Override
-                        public void handleFrame(StompHeaders frame, Object payload) {
-                            refused.add(String.valueOf(frame.getFirst("message")));
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException closed) {
-            throw new IllegalStateException("refused: " + refused.poll(2, TimeUnit.SECONDS), closed);
-        }
-        var visitor = new Visitor(session);
-        session.subscribe(VisitorConnect.OWN_QUEUE, visitor);
-        return visitor;
+        return visitors.connect(port, workspace, visitorId);
     }
 
     /** One visitor's connection, with the frames sent to their queue in arrival order. */

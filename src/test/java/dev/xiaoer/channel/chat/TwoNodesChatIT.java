@@ -7,19 +7,12 @@ import dev.xiaoer.support.RequiresRabbitMq;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Two nodes of Xiaoer on one database, relaying chat through RabbitMQ: a visitor connected to one
@@ -31,20 +24,19 @@ class TwoNodesChatIT {
 
     ConfigurableApplicationContext first;
     ConfigurableApplicationContext second;
-    WebSocketStompClient stomp;
+    ChatVisitorClient visitors;
 
     @BeforeAll
     void startTwoNodes() {
         first = node();
         second = node();
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        visitors = new ChatVisitorClient();
     }
 
     @AfterAll
     void stopNodes() {
-        if (stomp != null) {
-            stomp.stop();
+        if (visitors != null) {
+            visitors.close();
         }
         if (second != null) {
             second.close();
@@ -58,7 +50,7 @@ class TwoNodesChatIT {
     void aVisitorOnOneNodeGetsTheAnswerWrittenOnTheOther() throws Exception {
         var shop = first.getBean(TestWorkspaces.class).create("Two Node Orchard");
         var agentOnFirst = TicketApi.forToken(port(first), shop.token());
-        var visitor = connect(second, shop.workspace().id().value().toString(), "v-" + UUID.randomUUID());
+        var visitor = visitors.connect(port(second), shop.workspace().id().value().toString(), "v-" + UUID.randomUUID());
 
         visitor.send("c-1", "两台服务器也能收到吗？");
         var ack = visitor.next();
@@ -85,17 +77,5 @@ class TwoNodesChatIT {
 
     private static int port(ConfigurableApplicationContext node) {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private ChatStompIT.Visitor connect(ConfigurableApplicationContext node, String workspace, String visitorId)
-            throws Exception {
-        var headers = new StompHeaders();
-        headers.add(VisitorConnect.WORKSPACE_HEADER, workspace);
-        headers.add(VisitorConnect.VISITOR_HEADER, visitorId);
-        var session = stomp.connectAsync("ws://127.0.0.1:" + port(node) + "/chat/ws", new WebSocketHttpHeaders(),
-                headers, new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
-        var visitor = new ChatStompIT.Visitor(session);
-        session.subscribe(VisitorConnect.OWN_QUEUE, visitor);
-        return visitor;
     }
 }
