@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,14 +145,17 @@ public class TicketManagement {
             var now = now();
             var ticket = Ticket.open(TicketId.random(), workspace, number, subject, command.type(), command.priority(),
                     command.channel(), requester, command.assignee(), command.team(), null, now);
+            if (command.author() == MessageAuthor.CUSTOMER) {
+                ticket.customerWrote(now);
+            }
             var entry = message(ticket.id(), writer(actor, command.author(), requester, () -> requesterName), now, body);
             tickets.insert(ticket);
             tickets.addTags(ticket.id(), tags);
             values.forEach((field, value) -> tickets.setFieldValue(ticket.id(), field, value));
             timeline.insert(workspace, List.of(entry));
             events.publishEvent(created(ticket));
-            events.publishEvent(new MessageAdded(workspace, ticket.id(), ticket.channel(), entry.id(), command.author(),
-                    false, now));
+            events.publishEvent(new MessageAdded(workspace, ticket.id(), ticket.number(), ticket.version(),
+                    ticket.channel(), entry.id(), command.author(), false, now));
             return TicketViews.view(ticket, tags, TicketViews.customFields(definitions, values), requesterName,
                     assignee == null ? null : assignee.displayName(), teamName);
         });
@@ -202,8 +206,8 @@ public class TicketManagement {
             var entry = new TimelineEntry(UUID.randomUUID(), id, TimelineEntryKind.NOTE, TimelineEntry.Author.of(actor),
                     now, body, null, null, null, null);
             save(ticket, List.of(entry), now);
-            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.channel(), entry.id(), MessageAuthor.AGENT,
-                    true, now));
+            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.number(), ticket.version(),
+                    ticket.channel(), entry.id(), MessageAuthor.AGENT, true, now));
             return entry;
         });
     }
@@ -325,9 +329,9 @@ public class TicketManagement {
             timeline.insert(workspace, copies);
             save(into, intoEntries, now);
             save(from, fromEntries, now);
-            events.publishEvent(new TicketUpdated(workspace, target, into.version(),
+            events.publishEvent(new TicketUpdated(workspace, target, into.number(), into.version(),
                     List.of(new TicketUpdated.Change("mergedFrom", null, source.toString())), now));
-            events.publishEvent(new TicketUpdated(workspace, source, from.version(), List.of(
+            events.publishEvent(new TicketUpdated(workspace, source, from.number(), from.version(), List.of(
                     new TicketUpdated.Change("mergedInto", null, target.toString()),
                     new TicketUpdated.Change("status", name(statusBefore), name(TicketStatus.CLOSED))), now));
             return views.of(into);
@@ -433,6 +437,48 @@ public class TicketManagement {
                 .orElseThrow(() -> new NotFound("attachment", attachment)));
     }
 
+    /**
+     * A member of the team has the ticket in front of them: its messages so far are read by them. This
+     * is no change of the ticket (no timeline entry, no new version); {@link TicketSeen} tells channels.
+     */
+    public void seen(Actor actor, TicketId id) {
+        if (!actor.isUser()) {
+            return;
+        }
+        var at = now();
+        var ticket = transaction.execute(status -> {
+            var found = tickets.find(actor.workspace(), id).orElseThrow(() -> new NotFound("ticket", id));
+            tickets.markSeen(actor.workspace(), id, actor.userId(), at);
+            return found;
+        });
+        events.publishEvent(new TicketSeen(actor.workspace(), id, ticket.number(), ticket.channel(), actor.userId(), at));
+    }
+
+    /** How many of the customer's messages on each ticket the member has not seen yet (absent: none). */
+    public Map<TicketId, Integer> unread(WorkspaceId workspace, UserId user, Collection<TicketId> ids) {
+        return readOnly.execute(status -> tickets.unread(workspace, user, ids));
+    }
+
+    /** The chat queue: unassigned chats waiting for the team, longest wait first (at most {@code limit}). */
+    public List<TicketView> chatQueue(WorkspaceId workspace, int limit) {
+        return readOnly.execute(status -> views.of(workspace, tickets.waitingChats(workspace, limit)));
+    }
+
+    /** Workspaces with at least one chat in their queue. */
+    public List<WorkspaceId> workspacesWithWaitingChats() {
+        return readOnly.execute(status -> tickets.workspacesWithWaitingChats());
+    }
+
+    /** How many chats each agent holds now (new, open or pending chats assigned to them); absent: none. */
+    public Map<UserId, Integer> openChatsByAssignee(WorkspaceId workspace) {
+        return readOnly.execute(status -> tickets.openChatsByAssignee(workspace));
+    }
+
+    /** The chats an agent holds now, oldest first. */
+    public List<TicketId> openChatsOf(WorkspaceId workspace, UserId assignee) {
+        return readOnly.execute(status -> tickets.openChatsOf(workspace, assignee));
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Background work
     // ---------------------------------------------------------------------------------------------
@@ -524,8 +570,8 @@ public class TicketManagement {
         entries.add(entry);
         ticket.changes().forEach(change -> entries.add(changeEntry(id, TimelineEntry.Author.of(actor), now, change)));
         var stamped = save(ticket, entries, now);
-        events.publishEvent(new MessageAdded(workspace, id, ticket.channel(), entry.id(), message.author(), false,
-                now));
+        events.publishEvent(new MessageAdded(workspace, id, ticket.number(), ticket.version(), ticket.channel(),
+                entry.id(), message.author(), false, now));
         publishChanges(ticket, now);
         return new ReplyOutcome(new MessageResult(id, ticket.number(), ticket.status(), ticket.version(),
                 ticket.updatedAt(), ticket.requester(), stamped.getFirst(), null), null);
@@ -549,6 +595,9 @@ public class TicketManagement {
         var followUp = Ticket.open(TicketId.random(), workspace, number, closed.subject(), closed.type(),
                 closed.priority(), message.channel() == null ? closed.channel() : message.channel(), closed.requester(),
                 closed.assignee(), closed.team(), closed.link(), now);
+        if (message.author() == MessageAuthor.CUSTOMER) {
+            followUp.customerWrote(now);
+        }
         var entry = message(followUp.id(), writer(actor, message.author(), closed.requester(), () -> requesterName), now,
                 body);
         tickets.insert(followUp);
@@ -566,8 +615,8 @@ public class TicketManagement {
         save(closed, List.of(new TimelineEntry(UUID.randomUUID(), closedId, TimelineEntryKind.FOLLOW_UP,
                 TimelineEntry.Author.of(actor), now, null, null, null, followUp.link(), null)), now);
         events.publishEvent(created(followUp));
-        events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.channel(), entry.id(),
-                message.author(), false, now));
+        events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.number(), followUp.version(),
+                followUp.channel(), entry.id(), message.author(), false, now));
         publishChanges(followUp, now);
         return new MessageResult(followUp.id(), followUp.number(), followUp.status(), followUp.version(),
                 followUp.updatedAt(), followUp.requester(), entry, closed.link());
@@ -624,7 +673,7 @@ public class TicketManagement {
                 .map(change -> change.freeText() ? new TicketUpdated.Change(change.field(), null, null)
                         : new TicketUpdated.Change(change.field(), change.from(), change.to()))
                 .toList();
-        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.version(), changes, at));
+        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.number(), ticket.version(), changes, at));
         if (ticket.statusChangedTo(TicketStatus.SOLVED) && ticket.status() == TicketStatus.SOLVED) {
             events.publishEvent(new TicketSolved(ticket.workspace(), ticket.id(), ticket.requester(), ticket.assignee(), at));
         }

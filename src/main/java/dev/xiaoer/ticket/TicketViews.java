@@ -74,7 +74,7 @@ class TicketViews {
                 ticket.assignee(), ticket.assignee() == null ? null : assigneeName, ticket.team(),
                 ticket.team() == null ? null : teamName, List.copyOf(tags), customFields, ticket.followUpOf(),
                 ticket.mergedInto(), ticket.createdAt(), ticket.updatedAt(), ticket.solvedAt(), ticket.closedAt(),
-                ticket.version());
+                ticket.version(), ticket.awaitingReplySince());
     }
 
     /** Typed custom field values by key, in the order the workspace defined its fields. */

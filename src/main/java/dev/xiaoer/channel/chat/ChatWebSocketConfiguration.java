@@ -9,7 +9,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP over WebSocket at {@code /chat/ws} for the chat widget. One node uses its in-memory broker;
+ * STOMP over WebSocket at {@code /chat/ws} for the chat widget, and at {@code /agent/ws} for agents'
+ * pages, which hear their workspace's {@link InboxEvents}. One node uses its in-memory broker;
  * with {@link ChatRelayProperties a relay} configured, every node relays to the shared RabbitMQ, so a
  * visitor connected to one node hears an answer written on another: a message for a user this node
  * does not know is broadcast to all nodes, and each node announces its users to the others. Frames
@@ -24,12 +25,17 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final VisitorConnect visitorConnect;
     private final ChatRelayProperties relay;
     private final OriginHandshake originHandshake;
+    private final AgentConnect agentConnect;
+    private final AgentHandshake agentHandshake;
 
     ChatWebSocketConfiguration(VisitorConnect visitorConnect, ChatRelayProperties relay,
-                               OriginHandshake originHandshake) {
+                               OriginHandshake originHandshake, AgentConnect agentConnect,
+                               AgentHandshake agentHandshake) {
         this.visitorConnect = visitorConnect;
         this.relay = relay;
         this.originHandshake = originHandshake;
+        this.agentConnect = agentConnect;
+        this.agentHandshake = agentHandshake;
     }
 
     @Override
@@ -37,6 +43,9 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // The widget runs on merchants' own sites, so any origin may open the socket: which sites
         // may chat is each workspace's setting, checked when the CONNECT frame names the workspace.
         registry.addEndpoint("/chat/ws").setAllowedOriginPatterns("*").addInterceptors(originHandshake);
+        // Agents' pages, signed in with the session cookie; AgentHandshake admits Xiaoer's own origin only
+        // (also behind a proxy that changes the scheme, which the default same-origin check would refuse).
+        registry.addEndpoint("/agent/ws").setAllowedOriginPatterns("*").addInterceptors(agentHandshake);
     }
 
     @Override
@@ -51,13 +60,13 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setUserDestinationBroadcast("/topic/xiaoer-unresolved-user")
                     .setUserRegistryBroadcast("/topic/xiaoer-user-registry");
         } else {
-            registry.enableSimpleBroker("/queue");
+            registry.enableSimpleBroker("/queue", "/topic");
         }
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(visitorConnect);
+        registration.interceptors(visitorConnect, agentConnect);
     }
 
     @Override

@@ -42,7 +42,8 @@ class VisitorConnect implements ChannelInterceptor {
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         var accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor == null) {
+        if (accessor == null || AgentHandshake.workspaceOf(accessor.getSessionAttributes()) != null) {
+            // An agent's connection, which AgentConnect rules.
             return message;
         }
         var command = accessor.getCommand();

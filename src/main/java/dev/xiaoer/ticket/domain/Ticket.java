@@ -51,12 +51,13 @@ public final class Ticket {
     private Instant solvedAt;
     private Instant closedAt;
     private long version;
+    private Instant awaitingReplySince;
     private final List<Change> changes = new ArrayList<>();
 
     private Ticket(TicketId id, WorkspaceId workspace, long number, String subject, TicketType type,
                    TicketPriority priority, TicketStatus status, TicketChannel channel, CustomerId requester,
                    UserId assignee, TeamId team, TicketLink followUpOf, TicketLink mergedInto, Instant createdAt,
-                   Instant updatedAt, Instant solvedAt, Instant closedAt, long version) {
+                   Instant updatedAt, Instant solvedAt, Instant closedAt, long version, Instant awaitingReplySince) {
         this.id = Objects.requireNonNull(id);
         this.workspace = Objects.requireNonNull(workspace);
         this.number = number;
@@ -75,6 +76,7 @@ public final class Ticket {
         this.solvedAt = solvedAt;
         this.closedAt = closedAt;
         this.version = version;
+        this.awaitingReplySince = awaitingReplySince;
     }
 
     /** A new ticket, status {@code new}, version 1. */
@@ -82,7 +84,7 @@ public final class Ticket {
                               TicketPriority priority, TicketChannel channel, CustomerId requester, UserId assignee,
                               TeamId team, TicketLink followUpOf, Instant now) {
         return new Ticket(id, workspace, number, TicketTexts.subject(subject), type, priority, TicketStatus.NEW,
-                channel, requester, assignee, team, followUpOf, null, now, now, null, null, 1);
+                channel, requester, assignee, team, followUpOf, null, now, now, null, null, 1, null);
     }
 
     /** A ticket as stored. */
@@ -90,9 +92,9 @@ public final class Ticket {
                                  TicketPriority priority, TicketStatus status, TicketChannel channel,
                                  CustomerId requester, UserId assignee, TeamId team, TicketLink followUpOf,
                                  TicketLink mergedInto, Instant createdAt, Instant updatedAt, Instant solvedAt,
-                                 Instant closedAt, long version) {
+                                 Instant closedAt, long version, Instant awaitingReplySince) {
         return new Ticket(id, workspace, number, subject, type, priority, status, channel, requester, assignee, team,
-                followUpOf, mergedInto, createdAt, updatedAt, solvedAt, closedAt, version);
+                followUpOf, mergedInto, createdAt, updatedAt, solvedAt, closedAt, version, awaitingReplySince);
     }
 
     /** Refuses any work on a closed ticket. */
@@ -179,20 +181,27 @@ public final class Ticket {
         moveTo(target, now);
     }
 
-    /** The customer wrote: a solved ticket or one waiting on them is open again. */
+    /**
+     * The customer wrote: a solved ticket or one waiting on them is open again, and the customer waits
+     * for an answer from now on (or still since their earlier unanswered message).
+     */
     public void customerWrote(Instant now) {
         requireNotClosed();
         if (status == TicketStatus.SOLVED || status == TicketStatus.PENDING) {
             moveTo(TicketStatus.OPEN, now);
         }
+        if (awaitingReplySince == null) {
+            awaitingReplySince = now;
+        }
     }
 
-    /** The service team answered: a new ticket is now being worked on. */
+    /** The service team answered: a new ticket is now being worked on, and nobody waits for an answer. */
     public void agentReplied(Instant now) {
         requireNotClosed();
         if (status == TicketStatus.NEW) {
             moveTo(TicketStatus.OPEN, now);
         }
+        awaitingReplySince = null;
     }
 
     /** Whether this ticket has been solved for at least the given time and may close by itself. */
@@ -224,6 +233,10 @@ public final class Ticket {
         solvedAt = target == TicketStatus.SOLVED ? now : (target == TicketStatus.CLOSED ? solvedAt : null);
         if (target == TicketStatus.CLOSED) {
             closedAt = now;
+        }
+        if (target == TicketStatus.SOLVED || target == TicketStatus.CLOSED) {
+            // Solved means answered: the customer waits for nothing more until they write again.
+            awaitingReplySince = null;
         }
     }
 
@@ -317,5 +330,10 @@ public final class Ticket {
 
     public long version() {
         return version;
+    }
+
+    /** Since when the customer's message has gone unanswered; {@code null} when nobody waits for an answer. */
+    public Instant awaitingReplySince() {
+        return awaitingReplySince;
     }
 }

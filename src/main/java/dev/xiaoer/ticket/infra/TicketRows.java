@@ -38,7 +38,7 @@ public class TicketRows {
 
     private static final String COLUMNS = "id, workspace_id, number, subject, type, priority, status, channel, "
             + "requester_id, assignee_id, team_id, follow_up_of, follow_up_of_number, merged_into, merged_into_number, "
-            + "created_at, updated_at, solved_at, closed_at, version";
+            + "created_at, updated_at, solved_at, closed_at, version, awaiting_reply_since";
     private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,18})");
 
     private final JdbcClient jdbc;
@@ -48,14 +48,15 @@ public class TicketRows {
     }
 
     public void insert(Ticket ticket) {
-        jdbc.sql("INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(ticket.id().value(), ticket.workspace().value(), ticket.number(), ticket.subject(),
                         ticket.type().name(), ticket.priority().name(), ticket.status().name(), ticket.channel().name(),
                         ticket.requester().value(), uuid(ticket.assignee()), uuid(ticket.team()),
                         ticket.followUpOf() == null ? null : ticket.followUpOf().id().value(),
                         ticket.followUpOf() == null ? null : ticket.followUpOf().number(),
                         null, null, timestamp(ticket.createdAt()), timestamp(ticket.updatedAt()),
-                        timestamp(ticket.solvedAt()), timestamp(ticket.closedAt()), ticket.version())
+                        timestamp(ticket.solvedAt()), timestamp(ticket.closedAt()), ticket.version(),
+                        timestamp(ticket.awaitingReplySince()))
                 .update();
     }
 
@@ -64,14 +65,15 @@ public class TicketRows {
         var updated = jdbc.sql("""
                 UPDATE tickets SET subject = ?, type = ?, priority = ?, status = ?, requester_id = ?, assignee_id = ?,
                     team_id = ?, merged_into = ?, merged_into_number = ?, updated_at = ?, solved_at = ?, closed_at = ?,
-                    version = ?
+                    version = ?, awaiting_reply_since = ?
                 WHERE id = ? AND workspace_id = ? AND version = ?""")
                 .params(ticket.subject(), ticket.type().name(), ticket.priority().name(), ticket.status().name(),
                         ticket.requester().value(), uuid(ticket.assignee()), uuid(ticket.team()),
                         ticket.mergedInto() == null ? null : ticket.mergedInto().id().value(),
                         ticket.mergedInto() == null ? null : ticket.mergedInto().number(),
                         timestamp(ticket.updatedAt()), timestamp(ticket.solvedAt()), timestamp(ticket.closedAt()),
-                        ticket.version(), ticket.id().value(), ticket.workspace().value(), loadedVersion)
+                        ticket.version(), timestamp(ticket.awaitingReplySince()), ticket.id().value(),
+                        ticket.workspace().value(), loadedVersion)
                 .update();
         if (updated != 1) {
             // Callers lock the row before changing it, so this means a bug, not a race.
@@ -134,6 +136,16 @@ public class TicketRows {
         if (filter.team() != null) {
             sql.append(" AND t.team_id = :team");
             params.put("team", filter.team().value());
+        }
+        if (filter.teams() != null && filter.teams().isEmpty()) {
+            sql.append(" AND 1 = 0");
+        } else if (filter.teams() != null) {
+            sql.append(" AND t.team_id IN (:teams)");
+            params.put("teams", filter.teams().stream().map(TeamId::value).toList());
+        }
+        if (filter.channel() != null) {
+            sql.append(" AND t.channel = :channel");
+            params.put("channel", filter.channel().name());
         }
         if (filter.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.id AND g.tag = :tag)");
@@ -274,6 +286,83 @@ public class TicketRows {
                 .update();
     }
 
+    /** Records that the member saw the ticket at {@code at} (later than any time they saw it before). */
+    public void markSeen(WorkspaceId workspace, TicketId ticket, UserId user, Instant at) {
+        var updated = jdbc.sql("UPDATE ticket_reads SET seen_at = ? WHERE ticket_id = ? AND user_id = ? AND seen_at < ?")
+                .params(timestamp(at), ticket.value(), user.value(), timestamp(at)).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO ticket_reads (ticket_id, user_id, workspace_id, seen_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")
+                    .params(ticket.value(), user.value(), workspace.value(), timestamp(at)).update();
+        }
+    }
+
+    /** How many of the customer's messages on each ticket arrived after the member last saw it. */
+    public Map<TicketId, Integer> unread(WorkspaceId workspace, UserId user, Collection<TicketId> tickets) {
+        var result = new HashMap<TicketId, Integer>();
+        if (tickets.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT m.ticket_id, COUNT(*) FROM ticket_timeline m
+                LEFT JOIN ticket_reads r ON r.ticket_id = m.ticket_id AND r.user_id = :user
+                WHERE m.ticket_id IN (:ids) AND m.workspace_id = :workspace AND m.kind = 'MESSAGE'
+                  AND m.actor_type = 'CUSTOMER' AND (r.seen_at IS NULL OR m.created_at > r.seen_at)
+                GROUP BY m.ticket_id""")
+                .param("user", user.value()).param("workspace", workspace.value())
+                .param("ids", tickets.stream().map(TicketId::value).toList())
+                .query(rs -> {
+                    result.put(new TicketId(rs.getObject(1, UUID.class)), rs.getInt(2));
+                });
+        return result;
+    }
+
+    /**
+     * The workspace's chat queue: chats nobody is assigned to that still wait for the team, the
+     * longest-waiting first.
+     */
+    public List<Ticket> waitingChats(WorkspaceId workspace, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM tickets WHERE workspace_id = ? AND assignee_id IS NULL AND status IN ('NEW', 'OPEN')
+                   AND channel = 'CHAT'
+                ORDER BY COALESCE(awaiting_reply_since, created_at), id LIMIT ?""")
+                .params(workspace.value(), limit).query(TicketRows::ticket).list();
+    }
+
+    /** Workspaces whose chat queue is not empty, for the routing sweep. */
+    public List<WorkspaceId> workspacesWithWaitingChats() {
+        return jdbc.sql("""
+                SELECT DISTINCT workspace_id FROM tickets
+                WHERE assignee_id IS NULL AND status IN ('NEW', 'OPEN') AND channel = 'CHAT'""")
+                .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** How many chats each agent holds: assigned to them and not solved, on hold or closed. */
+    public Map<UserId, Integer> openChatsByAssignee(WorkspaceId workspace) {
+        var result = new HashMap<UserId, Integer>();
+        jdbc.sql("""
+                SELECT assignee_id, COUNT(*) FROM tickets
+                WHERE workspace_id = ? AND assignee_id IS NOT NULL AND status IN ('NEW', 'OPEN', 'PENDING')
+                  AND channel = 'CHAT'
+                GROUP BY assignee_id""")
+                .param(workspace.value())
+                .query(rs -> {
+                    result.put(new UserId(rs.getObject(1, UUID.class)), rs.getInt(2));
+                });
+        return result;
+    }
+
+    /** The agent's chats that are still going on (as {@link #openChatsByAssignee} counts them). */
+    public List<TicketId> openChatsOf(WorkspaceId workspace, UserId assignee) {
+        return jdbc.sql("""
+                SELECT id FROM tickets WHERE workspace_id = ? AND assignee_id = ?
+                  AND status IN ('NEW', 'OPEN', 'PENDING') AND channel = 'CHAT'
+                ORDER BY created_at""")
+                .params(workspace.value(), assignee.value())
+                .query((rs, n) -> new TicketId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** A ticket of some workspace, for work that runs across workspaces. */
     public record TicketRef(WorkspaceId workspace, TicketId ticket) {
     }
@@ -292,7 +381,7 @@ public class TicketRows {
                 followUpOf == null ? null : new TicketLink(new TicketId(followUpOf), rs.getLong("follow_up_of_number")),
                 mergedInto == null ? null : new TicketLink(new TicketId(mergedInto), rs.getLong("merged_into_number")),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "solved_at"),
-                instant(rs, "closed_at"), rs.getLong("version"));
+                instant(rs, "closed_at"), rs.getLong("version"), instant(rs, "awaiting_reply_since"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

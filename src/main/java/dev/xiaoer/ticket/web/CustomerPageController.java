@@ -6,6 +6,7 @@ import dev.xiaoer.identity.Actor;
 import dev.xiaoer.ticket.TicketFilter;
 import dev.xiaoer.ticket.TicketManagement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +42,7 @@ class CustomerPageController {
                 cursor == null || cursor.isBlank() ? null : cursor, TicketListController.PAGE_SIZE);
         var requesters = support.requesters(workspace, page.items());
         model.addAttribute("rows", page.items().stream()
-                .map(ticket -> TicketListController.Row.of(ticket, requesters, locale)).toList());
+                .map(ticket -> TicketListController.Row.of(ticket, requesters, Map.of(), locale)).toList());
         model.addAttribute("nextPage", page.nextCursor() == null ? null
                 : UriComponentsBuilder.fromPath("/customers/{id}").queryParam("cursor", page.nextCursor())
                 .buildAndExpand(id).toUriString());

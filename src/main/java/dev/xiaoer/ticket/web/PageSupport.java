@@ -1,11 +1,14 @@
 package dev.xiaoer.ticket.web;
 
+import dev.xiaoer.agent.Agent;
 import dev.xiaoer.agent.AgentFilter;
 import dev.xiaoer.agent.AgentManagement;
+import dev.xiaoer.agent.TeamId;
 import dev.xiaoer.customer.Customer;
 import dev.xiaoer.customer.CustomerId;
 import dev.xiaoer.customer.CustomerManagement;
 import dev.xiaoer.identity.Actor;
+import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.workspace.WorkspaceId;
 import dev.xiaoer.workspace.WorkspaceManagement;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -55,6 +60,19 @@ class PageSupport {
         var others = all.stream().filter(agent -> !agent.userId().value().equals(reader.id()))
                 .map(agent -> new Option(agent.userId().value().toString(), agent.displayName()));
         return Stream.concat(me, others).toList();
+    }
+
+    /** The teams the reader belongs to; none for a member who is no agent. */
+    Set<TeamId> myTeams(Actor reader) {
+        if (!reader.isUser()) {
+            return Set.of();
+        }
+        try {
+            return agents.get(reader.workspace(), reader.userId()).teams().stream()
+                    .map(Agent.TeamMembership::id).collect(Collectors.toUnmodifiableSet());
+        } catch (NotFound notAnAgent) {
+            return Set.of();
+        }
     }
 
     List<Option> teams(WorkspaceId workspace) {

@@ -32,7 +32,7 @@ public record TicketListQuery(String view, TicketStatus status, TicketPriority p
 
     /** The views an agent switches between, in the order they are shown. */
     public enum View {
-        MINE, UNASSIGNED, OPEN, ALL;
+        MINE, UNASSIGNED, TEAMS, OPEN, ALL;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,10 +50,12 @@ public record TicketListQuery(String view, TicketStatus status, TicketPriority p
             throw new InvalidInput("view", "ticket-view-unknown", value);
         }
 
-        TicketFilter filter(Actor actor) {
+        /** The view's tickets for this reader, who is a member of {@code myTeams}. */
+        TicketFilter filter(Actor actor, Set<TeamId> myTeams) {
             return switch (this) {
                 case MINE -> TicketFilter.all().withStatuses(UNSOLVED).withAssignee(actor.userId());
                 case UNASSIGNED -> TicketFilter.all().withStatuses(UNSOLVED).onlyUnassigned();
+                case TEAMS -> TicketFilter.all().withStatuses(UNSOLVED).inTeams(myTeams);
                 case OPEN -> TicketFilter.all().withStatuses(UNSOLVED);
                 case ALL -> TicketFilter.all();
             };
@@ -91,8 +93,8 @@ public record TicketListQuery(String view, TicketStatus status, TicketPriority p
                 || q != null;
     }
 
-    public TicketFilter filter(Actor actor) {
-        var filter = currentView().filter(actor);
+    public TicketFilter filter(Actor actor, Set<TeamId> myTeams) {
+        var filter = currentView().filter(actor, myTeams);
         if (status != null) {
             filter = filter.withStatuses(Set.of(status));
         }

@@ -94,9 +94,33 @@ class TicketPageController {
     @GetMapping
     String show(Actor actor, @PathVariable long number, Locale locale, Model model) {
         var ticket = ticket(actor, number);
+        tickets.seen(actor, ticket.id());
         addTicket(actor, ticket, locale, model);
         model.addAttribute("composer", Composer.fresh("reply"));
         return "tickets/page";
+    }
+
+    /**
+     * The timeline and the header, for an open page that heard the ticket changed; with {@code panel}
+     * also the fields, which the page asks for when the agent is not choosing one. With {@code seen}
+     * (the page is in front of the agent) what is new counts as read.
+     */
+    @GetMapping("/timeline")
+    String timeline(Actor actor, @PathVariable long number, @RequestParam(defaultValue = "false") boolean panel,
+                    @RequestParam(defaultValue = "false") boolean seen, Locale locale, Model model) {
+        var ticket = ticket(actor, number);
+        if (seen) {
+            tickets.seen(actor, ticket.id());
+        }
+        if (panel) {
+            addTicket(actor, ticket, locale, model);
+        } else {
+            model.addAttribute("ticket", ticket);
+            model.addAttribute("items", timelineItems(actor, ticket, locale));
+            model.addAttribute("time", support.times(actor.workspace(), locale));
+        }
+        model.addAttribute("withPanel", panel);
+        return "tickets/timeline";
     }
 
     /** A reply (with an optional file) or an internal note, written in the composer. */
@@ -222,8 +246,7 @@ class TicketPageController {
         var workspace = actor.workspace();
         model.addAttribute("ticket", ticket);
         model.addAttribute("me", actor.id().toString());
-        model.addAttribute("items", timeline(actor, ticket.id()).stream()
-                .map(entry -> TimelineItem.of(entry, messages, locale)).toList());
+        model.addAttribute("items", timelineItems(actor, ticket, locale));
         model.addAttribute("time", support.times(workspace, locale));
         var agents = new ArrayList<>(support.agents(actor, locale));
         if (ticket.assignee() != null && agents.stream()
@@ -249,6 +272,10 @@ class TicketPageController {
                         EARLIER_TICKETS + 1).items().stream()
                 .filter(other -> !other.id().equals(ticket.id())).limit(EARLIER_TICKETS).toList());
         model.addAttribute("selfServiceLink", links.link(workspace, ticket.id(), ticket.requester()).toString());
+    }
+
+    private List<TimelineItem> timelineItems(Actor actor, TicketView ticket, Locale locale) {
+        return timeline(actor, ticket.id()).stream().map(entry -> TimelineItem.of(entry, messages, locale)).toList();
     }
 
     /** The whole timeline, oldest first, up to a bound no real ticket reaches. */

@@ -46,6 +46,24 @@ public final class TimeText {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at.atZone(zone));
     }
 
+    /** How long since {@code at}, as in "waiting 4 min": seconds, minutes, hours or days. */
+    public String since(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        var elapsed = Duration.between(at, now);
+        if (elapsed.toMinutes() < 1) {
+            return message("ticket.time.elapsed.seconds", Math.max(0, elapsed.toSeconds()));
+        }
+        if (elapsed.toHours() < 1) {
+            return message("ticket.time.elapsed.minutes", elapsed.toMinutes());
+        }
+        if (elapsed.toDays() < 1) {
+            return message("ticket.time.elapsed.hours", elapsed.toHours());
+        }
+        return message("ticket.time.elapsed.days", elapsed.toDays());
+    }
+
     /** The day alone, as in "customer since 22 Nov 2026". */
     public String date(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)

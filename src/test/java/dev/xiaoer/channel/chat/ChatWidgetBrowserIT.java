@@ -3,6 +3,7 @@ package dev.xiaoer.channel.chat;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.support.Browser;
@@ -12,6 +13,7 @@ import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
 import java.util.ArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +79,43 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
             assertThat(chat.locator(".xo-msg")).hasCount(5);
             assertThat(chat.locator("img")).hasCount(0);
+        }
+    }
+
+    @Test
+    void anAgentWithTheInboxOpenSeesANewChatArriveAnswersItAndTheVisitorHearsTheAnswer() {
+        var shop = workspaces.create("青禾农资 Green Valley");
+        try (var agentBrowser = browser.desktop(port); var visitorBrowser = browser.context(port, "zh-CN", 390, 844)) {
+            var inbox = agentBrowser.newPage();
+            Browser.signIn(inbox, shop.admin().email(), TestWorkspaces.PASSWORD);
+            inbox.navigate("/tickets?view=unassigned");
+            assertThat(inbox.locator("main[data-xo-live=connected]")).isVisible();
+            assertThat(inbox.getByTestId("ticket-row")).hasCount(0);
+
+            var shopPage = visitorBrowser.newPage();
+            shopPage.navigate("/chat/demo-shop?workspace=" + shop.workspace().id().value());
+            shopPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("打开在线客服对话")).click();
+            var chat = shopPage.getByRole(AriaRole.DIALOG);
+            chat.getByRole(AriaRole.TEXTBOX).fill("有机肥能用在桃树上吗？");
+            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+
+            var row = inbox.getByTestId("ticket-row").filter(new Locator.FilterOptions()
+                    .setHasText("有机肥能用在桃树上吗？"));
+            assertThat(row).isVisible();
+            assertThat(inbox).hasURL(Pattern.compile("/tickets\\?view=unassigned$"));
+            row.locator("a").click();
+            assertThat(inbox.getByTestId("ticket-subject")).hasText("有机肥能用在桃树上吗？");
+            assertThat(inbox.locator("main[data-xo-live=connected]")).isVisible();
+
+            chat.getByRole(AriaRole.TEXTBOX).fill("是发酵好的鸡粪肥");
+            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(inbox.getByTestId("entry-body").last()).hasText("是发酵好的鸡粪肥");
+
+            inbox.locator("#composer-body").fill("可以，每棵树施两公斤，离树干半米。");
+            inbox.getByTestId("send-reply").click();
+            assertThat(chat.locator(".xo-team").last()).containsText("可以，每棵树施两公斤，离树干半米。");
+            Browser.screenshot(inbox, "agent-live-ticket");
         }
     }
 }

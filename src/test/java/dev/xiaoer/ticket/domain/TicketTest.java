@@ -121,4 +121,33 @@ class TicketTest {
         assertThat(ticket.mergedInto()).isEqualTo(target);
         assertThat(ticket.closedAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void theCustomerWaitsFromTheirFirstUnansweredMessageUntilTheTeamAnswers() {
+        var ticket = newTicket();
+        assertThat(ticket.awaitingReplySince()).isNull();
+
+        ticket.customerWrote(NOW);
+        ticket.customerWrote(NOW.plusSeconds(60));
+        assertThat(ticket.awaitingReplySince()).as("still since the first message").isEqualTo(NOW);
+
+        ticket.agentReplied(NOW.plusSeconds(90));
+        assertThat(ticket.awaitingReplySince()).isNull();
+
+        ticket.customerWrote(NOW.plusSeconds(120));
+        assertThat(ticket.awaitingReplySince()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
+    void aSolvedTicketHasNobodyWaitingUntilTheCustomerWritesAgain() {
+        var ticket = in(TicketStatus.OPEN);
+        ticket.customerWrote(NOW);
+
+        ticket.changeStatus(TicketStatus.SOLVED, NOW.plusSeconds(30));
+        assertThat(ticket.awaitingReplySince()).isNull();
+
+        ticket.customerWrote(NOW.plusSeconds(60));
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(ticket.awaitingReplySince()).isEqualTo(NOW.plusSeconds(60));
+    }
 }

@@ -1,0 +1,149 @@
+// Agents' pages hear what happens in their workspace while they are open (/agent/ws, signed in by the
+// session cookie): the inbox fetches its results again, with the agent's filters, when any ticket is
+// opened, written to or changed; a ticket's page fetches its timeline when the event is about it and
+// names a version newer than the one shown. Events only say which ticket and what happened; the pages
+// ask the server for the rest.
+//
+// A refresh never runs while one of the page's own requests is in flight: the answer to a reply or a
+// change replaces the same parts of the page, and the two must not overtake each other. It waits for
+// the page to settle instead, and is dropped when that answer already brought the page up to date.
+(function () {
+  'use strict';
+
+  var main = document.querySelector('[data-xo-live-workspace]');
+  if (!main || !window.StompJs || !window.htmx) {
+    return;
+  }
+  var topic = '/topic/workspace.' + main.getAttribute('data-xo-live-workspace') + '.inbox';
+  var endpoint = new URL(main.getAttribute('data-xo-live-url'), window.location.href);
+  endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+  var number = main.getAttribute('data-number');
+  var onTicket = main.hasAttribute('data-xo-live-timeline');
+
+  var inFlight = 0;
+  var wanted = false;
+  var timer = null;
+  // The newest version of this page's ticket heard of; after a reconnect anything may be new.
+  var heardVersion = 0;
+  var missedEvents = false;
+  var unseen = false;
+
+  function shownVersion() {
+    var timeline = document.getElementById('timeline');
+    return timeline ? Number(timeline.getAttribute('data-version')) : 0;
+  }
+
+  function refreshInbox() {
+    var filters = document.getElementById('ticket-filters');
+    if (!filters || !document.getElementById('ticket-results')) {
+      return;
+    }
+    // The row chosen with j/k (and the focus on it) stays chosen in the new list.
+    var current = document.querySelector('[data-xo-row].xo-row-current');
+    var chosen = current ? current.getAttribute('data-number') : null;
+    var focused = current !== null && current.contains(document.activeElement);
+    // The filters form's own request, but the address stays as it is (replaced, not pushed).
+    window.htmx.ajax('GET', filters.getAttribute('hx-get'), {
+      source: filters, target: '#ticket-results', swap: 'outerHTML', headers: { 'X-Xiaoer-Refresh': 'true' }
+    }).then(function () {
+      var row = chosen === null ? null : document.querySelector('[data-xo-row][data-number="' + chosen + '"]');
+      if (row) {
+        row.classList.add('xo-row-current');
+        var link = row.querySelector('a');
+        if (focused && link) {
+          link.focus();
+        }
+      }
+    });
+  }
+
+  function refreshTicket() {
+    if (!document.getElementById('timeline') || !(missedEvents || heardVersion > shownVersion())) {
+      return;
+    }
+    missedEvents = false;
+    // The fields come along unless the agent is choosing one right now.
+    var panel = document.getElementById('ticket-panel');
+    var url = main.getAttribute('data-xo-live-timeline');
+    var panelWanted = panel !== null && !panel.contains(document.activeElement);
+    var visible = document.visibilityState === 'visible';
+    // What arrives while the agent is in another tab stays unread until they come back.
+    unseen = !visible;
+    url += '?panel=' + panelWanted + '&seen=' + visible;
+    window.htmx.ajax('GET', url, { target: '#timeline', swap: 'outerHTML' });
+  }
+
+  function refresh() {
+    wanted = false;
+    if (onTicket) {
+      refreshTicket();
+    } else {
+      refreshInbox();
+    }
+  }
+
+  // Several events in a row (a new chat is "created" and "message") give one request.
+  function soon() {
+    wanted = true;
+    if (timer === null) {
+      timer = window.setTimeout(function () {
+        timer = null;
+        if (inFlight === 0) {
+          refresh();
+        }
+      }, 300);
+    }
+  }
+
+  document.addEventListener('htmx:beforeRequest', function () { inFlight++; });
+  document.addEventListener('htmx:afterRequest', function () { inFlight = Math.max(0, inFlight - 1); });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (wanted && inFlight === 0 && timer === null) {
+      refresh();
+    }
+  });
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && unseen) {
+      missedEvents = true;
+      soon();
+    }
+  });
+
+  // Waiting times on the inbox grow while nothing happens: show them anew every minute.
+  if (!onTicket) {
+    window.setInterval(function () {
+      if (document.visibilityState === 'visible') {
+        soon();
+      }
+    }, 60000);
+  }
+
+  function heard(event) {
+    if (!onTicket) {
+      soon();
+    } else if (number !== null && String(event.number) === number) {
+      heardVersion = Math.max(heardVersion, Number(event.version) || 0);
+      soon();
+    }
+  }
+
+  var connectedBefore = false;
+  var client = new window.StompJs.Client({ brokerURL: endpoint.href, reconnectDelay: 5000 });
+  client.onConnect = function () {
+    client.subscribe(topic, function (frame) {
+      heard(JSON.parse(frame.body));
+    });
+    if (connectedBefore) {
+      // Whatever happened while the connection was down.
+      missedEvents = true;
+      soon();
+    }
+    connectedBefore = true;
+    main.setAttribute('data-xo-live', 'connected');
+  };
+  client.onWebSocketClose = function () {
+    main.setAttribute('data-xo-live', 'reconnecting');
+  };
+  client.activate();
+})();

@@ -1,0 +1,125 @@
+package dev.xiaoer.ticket.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import dev.xiaoer.agent.AgentManagement;
+import dev.xiaoer.customer.CustomerManagement;
+import dev.xiaoer.identity.IdentityManagement;
+import dev.xiaoer.ticket.TicketChanges;
+import dev.xiaoer.ticket.TicketChannel;
+import dev.xiaoer.ticket.TicketManagement;
+import dev.xiaoer.ticket.TicketPriority;
+import dev.xiaoer.ticket.TicketType;
+import dev.xiaoer.support.Browser;
+import dev.xiaoer.support.BrowserTest;
+import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.RequiresBrowser;
+import dev.xiaoer.support.TestWorkspaces;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The inbox and the ticket page as an agent keeps them open all day: they follow what others do, live. */
+@IntegrationTest
+@RequiresBrowser
+class InboxBrowserIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestWorkspaces workspaces;
+    @Autowired
+    IdentityManagement identity;
+    @Autowired
+    CustomerManagement customers;
+    @Autowired
+    TicketManagement tickets;
+    @Autowired
+    AgentManagement agents;
+
+    Shops shops;
+
+    @BeforeEach
+    void shops() {
+        shops = new Shops(workspaces, identity, customers, tickets, agents);
+    }
+
+    @Test
+    void myTeamsShowsWhoWaitsAndWhatIsUnreadAndANewMessageArrivesWithoutReloading() {
+        var shop = shops.open("Orchard Direct", "Lin Jing");
+        var team = shop.team("After-sales", shop.workspace.admin().id());
+        var wang = shop.customer("王晓梅", "xiaomei@example.cn", "zh-CN", null);
+        var john = shop.customer("John Miller", "john@example.com", "en", null);
+        var waiting = shop.ticket(wang, "收到的桃子有一半烂了", "一半都烂了。", TicketType.AFTER_SALES,
+                TicketPriority.HIGH, TicketChannel.CHAT, null, team);
+        var answered = shop.ticket(john, "Invoice for order 88123", "Please send it.", TicketType.INQUIRY,
+                TicketPriority.NORMAL, TicketChannel.EMAIL, null, team);
+        shop.reply(shop.admin, answered, "Here it is.");
+        shop.ticket(john, "Seeds did not germinate", "None of them came up.");
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets?view=teams");
+            assertThat(page.locator("main[data-xo-live=connected]")).isVisible();
+
+            assertThat(page.getByTestId("ticket-row")).hasCount(2);
+            assertThat(page.getByTestId("view-count-teams")).hasText("2");
+            var waitingRow = row(page.getByTestId("ticket-row"), "收到的桃子有一半烂了");
+            var answeredRow = row(page.getByTestId("ticket-row"), "Invoice for order 88123");
+            assertThat(waitingRow.getByTestId("waiting")).containsText("Waiting");
+            assertThat(waitingRow.getByTestId("unread")).hasText("1");
+            assertThat(answeredRow.getByTestId("waiting")).hasCount(0);
+            assertThat(answeredRow.getByTestId("unread")).hasText("1");
+
+            waitingRow.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+            assertThat(page.getByTestId("ticket-subject")).hasText("收到的桃子有一半烂了");
+            page.goBack();
+            assertThat(row(page.getByTestId("ticket-row"), "收到的桃子有一半烂了").getByTestId("unread"))
+                    .hasCount(0);
+            page.evaluate("() => window.xoStillThisPage = true");
+
+            shop.customerWrites(answered, "Thanks! One more question about the VAT number.");
+            var rowNow = row(page.getByTestId("ticket-row"), "Invoice for order 88123");
+            assertThat(rowNow.getByTestId("unread")).hasText("2");
+            assertThat(rowNow.getByTestId("waiting")).containsText("Waiting");
+            assertThat((Boolean) page.evaluate("() => window.xoStillThisPage === true")).isTrue();
+        }
+    }
+
+    @Test
+    void whatAColleagueWritesAndChangesAppearsOnTheOpenTicketPageAndTheFieldsFollow() {
+        var shop = shops.open("Filter Farm", "Lin Jing");
+        var emma = shop.agent("Emma Schmidt");
+        var zhang = shop.customer("张建国", "zhang@example.cn", "zh-CN", "vip");
+        var ticket = shop.ticket(zhang, "复合肥还没发货", "春耕等着用。");
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets/" + ticket.number());
+            assertThat(page.locator("main[data-xo-live=connected]")).isVisible();
+            page.evaluate("() => window.xoStillThisPage = true");
+
+            var colleague = shop.actor(emma, "Emma Schmidt");
+            shop.note(colleague, ticket, "Warehouse says it leaves today.");
+            assertThat(page.getByTestId("entry-body").last()).hasText("Warehouse says it leaves today.");
+
+            shop.change(colleague, ticket, TicketChanges.none().withPriority(TicketPriority.URGENT));
+            assertThat(page.getByLabel("Priority")).hasValue("urgent");
+            shop.customerWrites(ticket, "今天能发吗？");
+            assertThat(page.getByTestId("entry-body").last()).hasText("今天能发吗？");
+
+            page.getByLabel("Status").selectOption("pending");
+            assertThat(page.getByTestId("panel-saved")).isVisible();
+            assertThat(page.getByTestId("stale-ticket")).hasCount(0);
+            assertThat((Boolean) page.evaluate("() => window.xoStillThisPage === true")).isTrue();
+        }
+    }
+
+    private static Locator row(Locator rows, String text) {
+        return rows.filter(new Locator.FilterOptions().setHasText(text));
+    }
+}
