@@ -107,7 +107,51 @@
     icon.classList.toggle('ti-eye-off', show);
   }
 
+  // Desktop notifications for new chats (live.js shows them): asked for once, with a click, as browsers require.
+  function enableNotifications(button) {
+    var label = button.querySelector('span');
+    var done = function (permission) {
+      var granted = permission === 'granted';
+      try {
+        window.localStorage.setItem('xiaoer.notifications', granted ? 'on' : 'off');
+      } catch (e) {
+        // Not remembered; asked again next time.
+      }
+      if (label) {
+        label.textContent = granted ? button.dataset.on : button.dataset.blocked;
+      }
+    };
+    if (!window.Notification) {
+      done('denied');
+    } else if (window.Notification.permission === 'granted') {
+      done('granted');
+    } else {
+      window.Notification.requestPermission().then(done);
+    }
+  }
+
+  // A presence control just loaded says whether notifications are on already.
+  document.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('[data-xo-notifications]').forEach(function (button) {
+      var on = false;
+      try {
+        on = window.localStorage.getItem('xiaoer.notifications') === 'on';
+      } catch (e) {
+        on = false;
+      }
+      var label = button.querySelector('span');
+      if (on && label && window.Notification && window.Notification.permission === 'granted') {
+        label.textContent = button.dataset.on;
+      }
+    });
+  });
+
   document.addEventListener('click', function (event) {
+    var notifications = event.target.closest('[data-xo-notifications]');
+    if (notifications) {
+      enableNotifications(notifications);
+      return;
+    }
     var theme = event.target.closest('[data-xo-theme]');
     if (theme) {
       setTheme(theme.getAttribute('data-xo-theme'));

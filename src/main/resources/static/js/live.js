@@ -1,12 +1,14 @@
 // Agents' pages hear what happens in their workspace while they are open (/agent/ws, signed in by the
-// session cookie): the inbox fetches its results again, with the agent's filters, when any ticket is
-// opened, written to or changed; a ticket's page fetches its timeline when the event is about it and
-// names a version newer than the one shown. Events only say which ticket and what happened; the pages
-// ask the server for the rest.
-//
+// session cookie). Events only say which ticket and what happened; the pages ask the server for the rest:
+// - the inbox fetches its results again, with the agent's filters, when any ticket is opened, written to
+//   or changed, and every minute so that waiting times grow;
+// - a ticket's page fetches its timeline when the event is about it and names a version newer than the
+//   one shown (the agent's own reply brought that version already);
+// - a page with a live region (the supervisor's monitor) fetches the region on any event.
 // A refresh never runs while one of the page's own requests is in flight: the answer to a reply or a
 // change replaces the same parts of the page, and the two must not overtake each other. It waits for
-// the page to settle instead, and is dropped when that answer already brought the page up to date.
+// the page to settle instead. A new chat, or a chat given to this agent, plays a sound and shows a
+// desktop notification when the agent turned them on (app.js).
 (function () {
   'use strict';
 
@@ -18,7 +20,9 @@
   var endpoint = new URL(main.getAttribute('data-xo-live-url'), window.location.href);
   endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
   var number = main.getAttribute('data-number');
-  var onTicket = main.hasAttribute('data-xo-live-timeline');
+  var me = main.getAttribute('data-xo-me');
+  var mode = main.hasAttribute('data-xo-live-timeline') ? 'ticket'
+    : (main.hasAttribute('data-xo-live-region') ? 'region' : 'inbox');
 
   var inFlight = 0;
   var wanted = false;
@@ -64,19 +68,34 @@
     missedEvents = false;
     // The fields come along unless the agent is choosing one right now.
     var panel = document.getElementById('ticket-panel');
-    var url = main.getAttribute('data-xo-live-timeline');
     var panelWanted = panel !== null && !panel.contains(document.activeElement);
     var visible = document.visibilityState === 'visible';
     // What arrives while the agent is in another tab stays unread until they come back.
     unseen = !visible;
-    url += '?panel=' + panelWanted + '&seen=' + visible;
+    var url = main.getAttribute('data-xo-live-timeline') + '?panel=' + panelWanted + '&seen=' + visible;
     window.htmx.ajax('GET', url, { target: '#timeline', swap: 'outerHTML' });
+  }
+
+  function refreshRegion() {
+    var selector = main.getAttribute('data-xo-live-region');
+    var region = document.querySelector(selector);
+    if (!region) {
+      return;
+    }
+    if (region.contains(document.activeElement) && document.activeElement.tagName === 'SELECT') {
+      // Someone is choosing in it: after they leave it.
+      wanted = true;
+      return;
+    }
+    window.htmx.ajax('GET', main.getAttribute('data-xo-live-region-url'), { target: selector, swap: 'outerHTML' });
   }
 
   function refresh() {
     wanted = false;
-    if (onTicket) {
+    if (mode === 'ticket') {
       refreshTicket();
+    } else if (mode === 'region') {
+      refreshRegion();
     } else {
       refreshInbox();
     }
@@ -95,13 +114,16 @@
     }
   }
 
-  document.addEventListener('htmx:beforeRequest', function () { inFlight++; });
-  document.addEventListener('htmx:afterRequest', function () { inFlight = Math.max(0, inFlight - 1); });
-  document.addEventListener('htmx:afterSettle', function () {
+  function refreshIfWanted() {
     if (wanted && inFlight === 0 && timer === null) {
       refresh();
     }
-  });
+  }
+
+  document.addEventListener('htmx:beforeRequest', function () { inFlight++; });
+  document.addEventListener('htmx:afterRequest', function () { inFlight = Math.max(0, inFlight - 1); });
+  document.addEventListener('htmx:afterSettle', refreshIfWanted);
+  document.addEventListener('focusout', function () { window.setTimeout(refreshIfWanted, 0); });
 
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible' && unseen) {
@@ -110,8 +132,8 @@
     }
   });
 
-  // Waiting times on the inbox grow while nothing happens: show them anew every minute.
-  if (!onTicket) {
+  // Waiting times grow while nothing happens: show them anew every minute.
+  if (mode !== 'ticket') {
     window.setInterval(function () {
       if (document.visibilityState === 'visible') {
         soon();
@@ -119,8 +141,74 @@
     }, 60000);
   }
 
+  // -- Notifications ---------------------------------------------------------------------------------
+
+  function notificationsOn() {
+    try {
+      return window.localStorage.getItem('xiaoer.notifications') === 'on';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  var audio = null;
+  function chime() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      [660, 880].forEach(function (frequency, i) {
+        var tone = audio.createOscillator();
+        var gain = audio.createGain();
+        var start = audio.currentTime + i * 0.15;
+        tone.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.15, start);
+        gain.gain.exponentialRampToValueAtTime(0.001, start + 0.14);
+        tone.connect(gain).connect(audio.destination);
+        tone.start(start);
+        tone.stop(start + 0.15);
+      });
+    } catch (e) {
+      // No sound where the browser allows none yet; the notification still shows.
+    }
+  }
+
+  // Texts come with the presence control in the top bar, in the agent's language.
+  function text(name, ticketNumber) {
+    var source = document.querySelector('[data-xo-notifications]');
+    var template = source ? source.getAttribute('data-' + name) : null;
+    return (template || '#{0}').replace('{0}', String(ticketNumber));
+  }
+
+  function announce(name, ticketNumber) {
+    main.setAttribute('data-xo-last-notice', name + ':' + ticketNumber);
+    if (!notificationsOn()) {
+      return;
+    }
+    chime();
+    if (window.Notification && window.Notification.permission === 'granted' && !document.hasFocus()) {
+      var notice = new window.Notification(text(name, ticketNumber), { tag: 'xiaoer-' + ticketNumber });
+      notice.onclick = function () {
+        window.focus();
+        window.location.href = '/tickets/' + ticketNumber;
+      };
+    }
+  }
+
+  function notifyIfNeeded(event) {
+    if (event.channel !== 'chat') {
+      return;
+    }
+    if (event.assignee && event.assignee === me && (event.what === 'created' || event.what === 'updated')) {
+      announce('assigned', event.number);
+    } else if (event.what === 'created' && !event.assignee) {
+      announce('new-chat', event.number);
+    }
+  }
+
+  // -- The connection --------------------------------------------------------------------------------
+
   function heard(event) {
-    if (!onTicket) {
+    notifyIfNeeded(event);
+    if (mode !== 'ticket') {
       soon();
     } else if (number !== null && String(event.number) === number) {
       heardVersion = Math.max(heardVersion, Number(event.version) || 0);

@@ -148,6 +148,7 @@ class WorkspaceIsolationIT {
             entry("/admin/tokens/{id}", r -> List.of(r.tokenId())),
             // B opened tickets first (see below), so B's ticket number is one A does not have.
             entry("/tickets/{number}", r -> List.of(r.ticket().path("number").asString())),
+            entry("/monitor/chats/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
             entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))));
 
@@ -162,7 +163,9 @@ class WorkspaceIsolationIT {
             entry("POST /tickets/{number}/messages", r -> Map.of("kind", "reply",
                     "body", "A reply through the page", "then", "solved")),
             entry("POST /tickets/{number}/fields", r -> Map.of("version", r.ticket().path("version").asString(),
-                    "priority", "urgent", "tags", "from-the-page")));
+                    "priority", "urgent", "tags", "from-the-page")),
+            // The supervisor takes the ticket over: it changes hands (and gets a timeline entry) in B if the page let A.
+            entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")));
 
     /**
      * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is

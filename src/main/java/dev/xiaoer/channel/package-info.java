@@ -5,5 +5,5 @@
  * which files it on the right ticket.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channel",
-        allowedDependencies = {"workspace", "identity", "customer", "ticket", "platform"})
+        allowedDependencies = {"workspace", "identity", "customer", "agent", "ticket", "platform"})
 package dev.xiaoer.channel;

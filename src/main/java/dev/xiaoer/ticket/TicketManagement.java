@@ -329,9 +329,9 @@ public class TicketManagement {
             timeline.insert(workspace, copies);
             save(into, intoEntries, now);
             save(from, fromEntries, now);
-            events.publishEvent(new TicketUpdated(workspace, target, into.number(), into.version(),
+            events.publishEvent(new TicketUpdated(workspace, target, into.number(), into.channel(), into.version(),
                     List.of(new TicketUpdated.Change("mergedFrom", null, source.toString())), now));
-            events.publishEvent(new TicketUpdated(workspace, source, from.number(), from.version(), List.of(
+            events.publishEvent(new TicketUpdated(workspace, source, from.number(), from.channel(), from.version(), List.of(
                     new TicketUpdated.Change("mergedInto", null, target.toString()),
                     new TicketUpdated.Change("status", name(statusBefore), name(TicketStatus.CLOSED))), now));
             return views.of(into);
@@ -673,7 +673,8 @@ public class TicketManagement {
                 .map(change -> change.freeText() ? new TicketUpdated.Change(change.field(), null, null)
                         : new TicketUpdated.Change(change.field(), change.from(), change.to()))
                 .toList();
-        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.number(), ticket.version(), changes, at));
+        events.publishEvent(new TicketUpdated(ticket.workspace(), ticket.id(), ticket.number(), ticket.channel(),
+                ticket.version(), changes, at));
         if (ticket.statusChangedTo(TicketStatus.SOLVED) && ticket.status() == TicketStatus.SOLVED) {
             events.publishEvent(new TicketSolved(ticket.workspace(), ticket.id(), ticket.requester(), ticket.assignee(), at));
         }

@@ -1,6 +1,7 @@
 package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.channel.infra.ThreadRows;
+import dev.xiaoer.kernel.AfterCommit;
 import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.MessageAuthor;
 import dev.xiaoer.ticket.TicketChannel;
@@ -8,8 +9,6 @@ import dev.xiaoer.ticket.TicketManagement;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the service team's public answers on a chat ticket to the visitor whose chat it is, once
@@ -47,16 +46,6 @@ class ChatDelivery {
             return;
         }
         var frame = ChatFrames.ToVisitor.message(entry.id(), entry.author().name(), entry.body(), entry.at());
-        Runnable push = () -> recipients.forEach(name -> messaging.convertAndSendToUser(name, "/queue/chat", frame));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    push.run();
-                }
-            });
-        } else {
-            push.run();
-        }
+        AfterCommit.run(() -> recipients.forEach(name -> messaging.convertAndSendToUser(name, "/queue/chat", frame)));
     }
 }

@@ -1,32 +1,35 @@
 package dev.xiaoer.channel.chat;
 
+import dev.xiaoer.agent.AgentStatusChanged;
+import dev.xiaoer.kernel.AfterCommit;
 import dev.xiaoer.ticket.MessageAdded;
+import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketCreated;
-import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.ticket.TicketUpdated;
 import dev.xiaoer.workspace.WorkspaceId;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the agents of a workspace, on its inbox topic, that a ticket was opened, got a message or a
- * note, or changed, once that is committed, so that their open inbox and ticket pages fetch what is
- * new. The event names the ticket and what happened, never what was written. Plain listeners rather
- * than transactional ones, so that Spring Modulith records no publication for each (see
- * {@link ChatDelivery}).
+ * note, or changed, or that an agent's presence changed, once that is committed, so that their open
+ * pages fetch what is new. The event names the ticket and what happened, never what was written.
+ * Plain listeners rather than transactional ones, so that Spring Modulith records no publication for
+ * each (see {@link ChatDelivery}).
  */
 @Component
 class InboxEvents {
 
     /**
-     * What agents' pages hear: {@code what} is {@code created}, {@code message}, {@code note} or
-     * {@code updated}; {@code version} is the ticket's version after it, so that a page showing that
-     * version already (its own change) need not fetch anything.
+     * What agents' pages hear: {@code what} is {@code created}, {@code message}, {@code note},
+     * {@code updated} or {@code presence}; {@code version} is the ticket's version after it, so that a
+     * page showing that version already (its own change) need not fetch anything. {@code assignee} is
+     * set when the event gave the ticket to someone (a new ticket's assignee, or a new assignee), and
+     * for {@code presence} names the agent; {@code channel} is the ticket's, in lower case.
      */
-    record InboxEvent(String ticket, long number, long version, String what) {
+    record InboxEvent(String ticket, long number, long version, String what, String channel, String assignee) {
     }
 
     private final SimpMessagingTemplate messaging;
@@ -37,32 +40,35 @@ class InboxEvents {
 
     @EventListener
     void on(TicketCreated created) {
-        publish(created.workspace(), created.ticket(), created.number(), 1, "created");
+        publish(created.workspace(), new InboxEvent(created.ticket().value().toString(), created.number(), 1,
+                "created", code(created.channel()),
+                created.assignee() == null ? null : created.assignee().value().toString()));
     }
 
     @EventListener
     void on(MessageAdded added) {
-        publish(added.workspace(), added.ticket(), added.number(), added.version(),
-                added.internal() ? "note" : "message");
+        publish(added.workspace(), new InboxEvent(added.ticket().value().toString(), added.number(), added.version(),
+                added.internal() ? "note" : "message", code(added.channel()), null));
     }
 
     @EventListener
     void on(TicketUpdated updated) {
-        publish(updated.workspace(), updated.ticket(), updated.number(), updated.version(), "updated");
+        var assignedTo = updated.changes().stream().filter(change -> change.field().equals("assignee"))
+                .findFirst().map(TicketUpdated.Change::to).orElse(null);
+        publish(updated.workspace(), new InboxEvent(updated.ticket().value().toString(), updated.number(),
+                updated.version(), "updated", code(updated.channel()), assignedTo));
     }
 
-    private void publish(WorkspaceId workspace, TicketId ticket, long number, long version, String what) {
-        var event = new InboxEvent(ticket.value().toString(), number, version, what);
-        Runnable push = () -> messaging.convertAndSend(AgentConnect.inboxTopic(workspace), event);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    push.run();
-                }
-            });
-        } else {
-            push.run();
-        }
+    @EventListener
+    void on(AgentStatusChanged changed) {
+        publish(changed.workspace(), new InboxEvent(null, 0, 0, "presence", null, changed.userId().value().toString()));
+    }
+
+    private void publish(WorkspaceId workspace, InboxEvent event) {
+        AfterCommit.run(() -> messaging.convertAndSend(AgentConnect.inboxTopic(workspace), event));
+    }
+
+    private static String code(TicketChannel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -120,7 +120,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // Station staff have their own pages; tickets and customers are the service team's.
-                        .requestMatchers("/tickets/**", "/customers/**").hasRole("AGENT")
+                        .requestMatchers("/tickets/**", "/customers/**", "/presence/**").hasRole("AGENT")
+                        .requestMatchers("/monitor/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole("AGENT", "STATION_STAFF"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

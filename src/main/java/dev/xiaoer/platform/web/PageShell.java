@@ -2,6 +2,7 @@ package dev.xiaoer.platform.web;
 
 import dev.xiaoer.identity.UserPrincipal;
 import dev.xiaoer.platform.NavigationItem;
+import dev.xiaoer.platform.ShellWidget;
 import dev.xiaoer.workspace.Workspace;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.RequestDispatcher;
@@ -17,8 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Builds the {@link Shell} for the signed-in user of a request from the {@link NavigationItem}s
- * that modules declare, and adds it to page models as {@code shell}.
+ * Builds the {@link Shell} for the signed-in user of a request from the {@link NavigationItem}s and
+ * {@link ShellWidget}s that modules declare, and adds it to page models as {@code shell}.
  */
 @Component
 class PageShell {
@@ -28,10 +29,13 @@ class PageShell {
             Comparator.comparingInt(NavigationItem::order).thenComparing(NavigationItem::key);
 
     private final ObjectProvider<NavigationItem> items;
+    private final ObjectProvider<ShellWidget> widgets;
     private final WorkspaceManagement workspaces;
 
-    PageShell(ObjectProvider<NavigationItem> items, WorkspaceManagement workspaces) {
+    PageShell(ObjectProvider<NavigationItem> items, ObjectProvider<ShellWidget> widgets,
+              WorkspaceManagement workspaces) {
         this.items = items;
+        this.widgets = widgets;
         this.workspaces = workspaces;
     }
 
@@ -68,8 +72,11 @@ class PageShell {
                     admin.stream().anyMatch(Shell.Link::active)));
         }
         var workspaceName = workspaces.find(member.workspace()).map(Workspace::name).orElse("");
+        var shown = widgets.orderedStream().filter(widget -> widget.isVisibleTo(member.role()))
+                .sorted(Comparator.comparingInt(ShellWidget::order).thenComparing(ShellWidget::key))
+                .map(ShellWidget::path).toList();
         return Optional.of(new Shell(workspaceName, member.displayName(), member.email(), member.role(),
-                member.locale(), List.copyOf(main), admin, path));
+                member.locale(), List.copyOf(main), admin, path, shown));
     }
 
     private static Shell.Link link(NavigationItem item, String path) {

@@ -10,9 +10,10 @@ import java.util.Locale;
  * can read it.
  *
  * @param languageSetting the user's own language setting, {@code null} when it follows the browser
+ * @param widgets         the paths of the {@link dev.xiaoer.platform.ShellWidget}s this user sees, in order
  */
 public record Shell(String workspaceName, String userName, String userEmail, Role role, String languageSetting,
-                    List<Link> navigation, List<Link> adminNavigation, String currentPath) {
+                    List<Link> navigation, List<Link> adminNavigation, String currentPath, List<String> widgets) {
 
     public record Link(String key, String labelKey, String path, String icon, boolean active) {
     }

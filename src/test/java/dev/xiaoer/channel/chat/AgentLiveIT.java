@@ -78,7 +78,7 @@ class AgentLiveIT {
         var note = inbox.next();
         assertThat(note).containsEntry("what", "note").containsEntry("number", number);
         assertThat(note.values()).as("what the note says stays out").doesNotContain("Check the cold-chain record first");
-        assertThat(note).containsOnlyKeys("ticket", "number", "version", "what");
+        assertThat(note).containsOnlyKeys("ticket", "number", "version", "what", "channel", "assignee");
     }
 
     @Test

@@ -18,11 +18,11 @@ class ShellTest {
 
     @Test
     void rolesAreNamedByTheirMessageKey() {
-        assertThat(new Shell("Shop", "A", "a@example.test", Role.STATION_STAFF, null, List.of(), List.of(), "/")
+        assertThat(new Shell("Shop", "A", "a@example.test", Role.STATION_STAFF, null, List.of(), List.of(), "/", List.of())
                 .roleKey()).isEqualTo("role.station-staff");
     }
 
     private static Shell shell(String name) {
-        return new Shell("Shop", name, "a@example.test", Role.AGENT, null, List.of(), List.of(), "/");
+        return new Shell("Shop", name, "a@example.test", Role.AGENT, null, List.of(), List.of(), "/", List.of());
     }
 }

@@ -1,0 +1,92 @@
+package dev.xiaoer.routing.internal;
+
+import dev.xiaoer.agent.AgentStatus;
+import dev.xiaoer.agent.AgentStatusChanged;
+import dev.xiaoer.kernel.AfterCommit;
+import dev.xiaoer.routing.ChatRouting;
+import dev.xiaoer.ticket.TicketChannel;
+import dev.xiaoer.ticket.TicketCreated;
+import dev.xiaoer.ticket.TicketUpdated;
+import dev.xiaoer.workspace.WorkspaceId;
+import jakarta.annotation.PreDestroy;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs routing when something may let a waiting chat go to an agent: a new unassigned chat, a chat
+ * that was unassigned, solved or closed (its agent has room again), an agent coming online; and hands
+ * an agent's chats back to the queue when they go offline. Routing runs after the commit, off the
+ * caller's thread (a visitor's message is acknowledged without waiting for it), and once per
+ * workspace however many triggers arrive meanwhile. Plain listeners: a trigger lost in a crash is
+ * made up for by {@link RoutingSweep}, without an event publication per ticket change.
+ */
+@Component
+class RoutingTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingTriggers.class);
+
+    private final ChatRouting routing;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<WorkspaceId> scheduled = ConcurrentHashMap.newKeySet();
+
+    RoutingTriggers(ChatRouting routing) {
+        this.routing = routing;
+    }
+
+    @EventListener
+    void on(TicketCreated created) {
+        if (created.channel() == TicketChannel.CHAT && created.assignee() == null) {
+            AfterCommit.run(() -> route(created.workspace()));
+        }
+    }
+
+    @EventListener
+    void on(TicketUpdated updated) {
+        if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status"))) {
+            AfterCommit.run(() -> route(updated.workspace()));
+        }
+    }
+
+    @EventListener
+    void on(AgentStatusChanged changed) {
+        if (changed.status() == AgentStatus.OFFLINE) {
+            AfterCommit.run(() -> executor.execute(() -> {
+                try {
+                    routing.releaseChatsOf(changed.workspace(), changed.userId());
+                } catch (RuntimeException failed) {
+                    log.warn("Could not hand the chats of agent {} back to the queue", changed.userId(), failed);
+                }
+                route(changed.workspace());
+            }));
+        } else if (changed.status() == AgentStatus.ONLINE) {
+            AfterCommit.run(() -> route(changed.workspace()));
+        }
+    }
+
+    /** Routes the workspace soon; a request while one is already waiting to run adds nothing. */
+    void route(WorkspaceId workspace) {
+        if (!scheduled.add(workspace)) {
+            return;
+        }
+        executor.execute(() -> {
+            // Cleared before running, so that a trigger during the run asks for another one.
+            scheduled.remove(workspace);
+            try {
+                routing.assignWaiting(workspace);
+            } catch (RuntimeException failed) {
+                log.warn("Routing the chats of workspace {} failed; the sweep tries again", workspace, failed);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}
