@@ -57,6 +57,8 @@
       '.xo-head{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;background:#206bc4;color:#fff}' +
       '.xo-head h2{margin:0;font-size:16px}.xo-close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
       '.xo-status{padding:6px 16px;background:#fff3cd;color:#664d03;font-size:13px}.xo-status:empty{display:none}' +
+      '.xo-notice{padding:6px 16px;background:#e8f1fb;color:#1d4f8f;font-size:13px}.xo-notice:empty{display:none}' +
+      '.xo-typing{padding:0 16px 4px;font-size:12px;color:#667382;background:#f6f8fb;min-height:0}.xo-typing:empty{display:none}' +
       '.xo-log{flex:1;overflow-y:auto;padding:12px 16px;display:flex;flex-direction:column;gap:8px;background:#f6f8fb}' +
       '.xo-msg{max-width:80%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}' +
       '.xo-msg.xo-visitor{align-self:flex-end;background:#206bc4;color:#fff}' +
@@ -86,6 +88,11 @@
     head.appendChild(close);
     ui.status = element('div', 'xo-status');
     ui.status.setAttribute('role', 'status');
+    ui.notice = element('div', 'xo-notice');
+    ui.notice.setAttribute('role', 'status');
+    ui.notice.setAttribute('data-xo-notice', '');
+    ui.typing = element('div', 'xo-typing');
+    ui.typing.setAttribute('aria-live', 'polite');
     ui.log = element('div', 'xo-log');
     ui.log.setAttribute('role', 'log');
     ui.log.setAttribute('aria-live', 'polite');
@@ -103,7 +110,9 @@
     ui.form.appendChild(send);
     ui.panel.appendChild(head);
     ui.panel.appendChild(ui.status);
+    ui.panel.appendChild(ui.notice);
     ui.panel.appendChild(ui.log);
+    ui.panel.appendChild(ui.typing);
     ui.panel.appendChild(ui.form);
     document.body.appendChild(ui.panel);
     document.body.appendChild(ui.launcher);
@@ -115,6 +124,8 @@
     ui.input.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); submit(); }
     });
+    ui.input.addEventListener('input', typing);
+    document.addEventListener('visibilitychange', markRead);
   }
 
   function toggle(open) {
@@ -123,6 +134,7 @@
     if (open) {
       ui.input.focus();
       connect();
+      markRead();
     } else {
       ui.launcher.focus();
     }
@@ -167,6 +179,8 @@
     var clientId = 'c-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     var message = show('visitor', text, texts.sending);
     ui.input.value = '';
+    // The next keystroke starts a new message: say at once that the visitor types again.
+    lastTyping = 0;
     sending[clientId] = { element: message, text: text, sent: false };
     if (client && client.connected && caughtUp) { publish(clientId); }
   }
@@ -181,8 +195,69 @@
     });
   }
 
+  function fill(template, value) {
+    return (template || '').replace('{0}', value);
+  }
+
+  // Where the chat stands: waiting in the queue, answered by someone, or nobody online at all.
+  function showState(state) {
+    if (state.agent) {
+      ui.notice.textContent = fill(texts.answering, state.agent);
+    } else if (state.position) {
+      ui.notice.textContent = fill(texts.queue, state.position);
+    } else if (!state.online) {
+      ui.notice.textContent = texts.offline;
+    } else {
+      ui.notice.textContent = '';
+    }
+    if (state.readUpTo) { showRead(state.readUpTo); }
+  }
+
+  // The team has read the visitor's messages up to then.
+  function showRead(upTo) {
+    var until = Date.parse(upTo);
+    ui.log.querySelectorAll('.xo-visitor[data-at]').forEach(function (message) {
+      var state = message.querySelector('.xo-state');
+      if (state && Number(message.getAttribute('data-at')) <= until) { state.textContent = texts.read; }
+    });
+  }
+
+  var typingShown = null;
+  function showTyping(from) {
+    ui.typing.textContent = fill(texts.typing, from || texts.team);
+    clearTimeout(typingShown);
+    typingShown = setTimeout(function () { ui.typing.textContent = ''; }, 6000);
+  }
+
+  // Said at most every three seconds while the visitor types.
+  var lastTyping = 0;
+  function typing() {
+    if (client && client.connected && Date.now() - lastTyping > 3000) {
+      lastTyping = Date.now();
+      client.publish({ destination: '/app/chat.typing', body: '' });
+    }
+  }
+
+  // The newest answer of the team on screen counts as read while the chat is open and the page visible.
+  var readSent = 0;
+  function markRead() {
+    if (!client || !client.connected || ui.panel.hidden || document.visibilityState !== 'visible') { return; }
+    var newest = 0;
+    ui.log.querySelectorAll('.xo-team[data-at]').forEach(function (message) {
+      newest = Math.max(newest, Number(message.getAttribute('data-at')));
+    });
+    if (newest > readSent) {
+      readSent = newest;
+      client.publish({ destination: '/app/chat.read', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ upTo: new Date(newest).toISOString() }) });
+    }
+  }
+
   function receive(frame) {
     var event = JSON.parse(frame.body);
+    if (event.type === 'state') { showState(event); return; }
+    if (event.type === 'typing') { showTyping(event.from); return; }
+    if (event.type === 'read') { showRead(event.upTo); return; }
     var pending = event.clientId && sending[event.clientId];
     if (event.type === 'ack' && pending) {
       mark(pending.element, texts.delivered);
@@ -193,7 +268,9 @@
       delete sending[event.clientId];
     } else if (event.type === 'message' && !teamMessages[event.id]) {
       teamMessages[event.id] = true;
+      ui.typing.textContent = '';
       show('team', event.text, event.from || texts.team, event.at);
+      markRead();
     }
   }
 
@@ -212,6 +289,7 @@
     });
     caughtUp = true;
     Object.keys(sending).forEach(function (clientId) { if (!sending[clientId].sent) { publish(clientId); } });
+    markRead();
   }
 
   function connect() {
@@ -231,6 +309,7 @@
       ui.status.textContent = '';
       client.subscribe('/user/queue/chat', receive);
       client.subscribe('/app/chat.history', catchUp);
+      client.subscribe('/app/chat.state', function (frame) { showState(JSON.parse(frame.body)); });
     };
     // A message sent but not acknowledged when the connection drops may or may not be stored: it is
     // sent again with the same client id once reconnected, and the server stores it once.

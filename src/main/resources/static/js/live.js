@@ -206,11 +206,63 @@
 
   // -- The connection --------------------------------------------------------------------------------
 
+  // -- Typing ---------------------------------------------------------------------------------------
+
+  var typingShown = null;
+  function customerTypes() {
+    var indicator = document.getElementById('customer-typing');
+    if (!indicator) {
+      return;
+    }
+    indicator.hidden = false;
+    window.clearTimeout(typingShown);
+    typingShown = window.setTimeout(function () { indicator.hidden = true; }, 6000);
+  }
+
+  // The agent's typing reaches a chat's visitor, for replies only: a note is nobody's business outside.
+  var lastTyping = 0;
+  // After a reply is sent, the next keystroke starts a new one.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (event.target instanceof Element && event.target.hasAttribute('data-xo-composer')) {
+      lastTyping = 0;
+    }
+  });
+  document.addEventListener('input', function (event) {
+    var reply = document.getElementById('kind-reply');
+    if (mode !== 'ticket' || main.getAttribute('data-channel') !== 'chat' || !client.connected
+      || !(event.target instanceof Element) || event.target.id !== 'composer-body' || !reply || !reply.checked
+      || Date.now() - lastTyping < 3000) {
+      return;
+    }
+    lastTyping = Date.now();
+    client.publish({ destination: '/app/agent.typing', body: JSON.stringify({ number: Number(number) }) });
+  });
+
   function heard(event) {
+    var here = number !== null && String(event.number) === number;
+    if (event.what === 'typing') {
+      if (mode === 'ticket' && here) {
+        customerTypes();
+      }
+      return;
+    }
     notifyIfNeeded(event);
     if (mode !== 'ticket') {
+      if (event.what !== 'read') {
+        soon();
+      }
+    } else if (here && event.what === 'read') {
+      // The customer saw the answers: the ticket is the same version, only its marks change.
+      missedEvents = true;
       soon();
-    } else if (number !== null && String(event.number) === number) {
+    } else if (here) {
+      if (event.what === 'message') {
+        // Their message is here: they have stopped typing.
+        var indicator = document.getElementById('customer-typing');
+        if (indicator) {
+          indicator.hidden = true;
+        }
+      }
       heardVersion = Math.max(heardVersion, Number(event.version) || 0);
       soon();
     }

@@ -454,6 +454,31 @@ public class TicketManagement {
         events.publishEvent(new TicketSeen(actor.workspace(), id, ticket.number(), ticket.channel(), actor.userId(), at));
     }
 
+    /** When any member of the team last had the ticket in front of them; empty if nobody has. */
+    public Optional<Instant> lastSeenByTeam(WorkspaceId workspace, TicketId id) {
+        return readOnly.execute(status -> tickets.lastSeenByTeam(workspace, id));
+    }
+
+    /**
+     * The customer has seen the team's messages up to {@code upTo} (their chat window is open, say).
+     * No change of the ticket; announced as {@link TicketReadByCustomer} when it is later than before.
+     * A time in the future counts as now.
+     */
+    public void readByCustomer(WorkspaceId workspace, TicketId id, Instant upTo) {
+        var at = upTo.isAfter(now()) ? now() : upTo.truncatedTo(ChronoUnit.MICROS);
+        transaction.executeWithoutResult(status -> {
+            var ticket = tickets.find(workspace, id).orElseThrow(() -> new NotFound("ticket", id));
+            if (tickets.markReadByCustomer(workspace, id, at)) {
+                events.publishEvent(new TicketReadByCustomer(workspace, id, ticket.number(), ticket.channel(), at));
+            }
+        });
+    }
+
+    /** Up to when the customer has seen the team's messages on this ticket; empty if never. */
+    public Optional<Instant> readByCustomerUpTo(WorkspaceId workspace, TicketId id) {
+        return readOnly.execute(status -> tickets.readByCustomer(workspace, id));
+    }
+
     /** How many of the customer's messages on each ticket the member has not seen yet (absent: none). */
     public Map<TicketId, Integer> unread(WorkspaceId workspace, UserId user, Collection<TicketId> ids) {
         return readOnly.execute(status -> tickets.unread(workspace, user, ids));

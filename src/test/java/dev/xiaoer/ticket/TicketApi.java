@@ -43,6 +43,12 @@ public final class TicketApi {
                 .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
     }
 
+    /** The ticket people call "#1042". */
+    public Map<String, Object> byNumber(long number) {
+        return client.get().uri("/api/v1/tickets/by-number/{n}", number).exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+    }
+
     public Map<String, Object> patch(Object id, Map<String, Object> changes) {
         return client.patch().uri("/api/v1/tickets/{id}", id).contentType(MediaType.APPLICATION_JSON).body(changes)
                 .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();

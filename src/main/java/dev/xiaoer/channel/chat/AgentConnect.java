@@ -11,11 +11,13 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * What an agent's live connection may do: hear its own workspace's inbox topic, and nothing else.
- * It sends nothing; agents act through the pages. Visitors' connections are {@link VisitorConnect}'s.
+ * What an agent's live connection may do: hear its own workspace's inbox topic, and say that the
+ * agent is typing a reply; nothing else. Agents act through the pages. Visitors' connections are {@link VisitorConnect}'s.
  */
 @Component
 class AgentConnect implements ChannelInterceptor {
+
+    static final String TYPING_DESTINATION = "/app/agent.typing";
 
     /** Where {@link InboxEvents} are published for one workspace. */
     static String inboxTopic(WorkspaceId workspace) {
@@ -34,7 +36,7 @@ class AgentConnect implements ChannelInterceptor {
         }
         var command = accessor.getCommand();
         if (StompCommand.SUBSCRIBE.equals(command) && !inboxTopic(workspace).equals(accessor.getDestination())
-                || StompCommand.SEND.equals(command)) {
+                || StompCommand.SEND.equals(command) && !TYPING_DESTINATION.equals(accessor.getDestination())) {
             throw new MessagingException("destination-not-allowed");
         }
         return message;

@@ -24,6 +24,7 @@ import org.springframework.web.util.WebUtils;
 class AgentHandshake implements HandshakeInterceptor {
 
     static final String WORKSPACE_ATTRIBUTE = "xiaoer.agent.workspace";
+    static final String NAME_ATTRIBUTE = "xiaoer.agent.name";
 
     private final XiaoerAddress address;
 
@@ -52,6 +53,7 @@ class AgentHandshake implements HandshakeInterceptor {
             return false;
         }
         attributes.put(WORKSPACE_ATTRIBUTE, actor.workspace());
+        attributes.put(NAME_ATTRIBUTE, actor.name());
         return true;
     }
 

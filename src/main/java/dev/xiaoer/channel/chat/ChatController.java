@@ -11,6 +11,7 @@ import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,9 @@ class ChatController {
     private final InboundMessages inbound;
     private final ChatClientMessages clientMessages;
     private final ChatFloodLimit floodLimit;
+    private final ChatState state;
+    private final ChatStateNotices notices;
+    private final InboxEvents inbox;
     private final ThreadRows threads;
     private final TicketManagement tickets;
     private final WorkspaceManagement workspaces;
@@ -51,11 +55,14 @@ class ChatController {
     private final Clock clock;
 
     ChatController(InboundMessages inbound, ChatClientMessages clientMessages, ChatFloodLimit floodLimit,
-                   ThreadRows threads, TicketManagement tickets, WorkspaceManagement workspaces,
-                   SimpMessagingTemplate messaging, MessageSource texts, Clock clock) {
+                   ChatState state, ChatStateNotices notices, InboxEvents inbox, ThreadRows threads, TicketManagement tickets,
+                   WorkspaceManagement workspaces, SimpMessagingTemplate messaging, MessageSource texts, Clock clock) {
         this.inbound = inbound;
         this.clientMessages = clientMessages;
         this.floodLimit = floodLimit;
+        this.state = state;
+        this.notices = notices;
+        this.inbox = inbox;
         this.threads = threads;
         this.tickets = tickets;
         this.workspaces = workspaces;
@@ -99,6 +106,40 @@ class ChatController {
         }
         clientMessages.filed(visitor, clientId, filed.number());
         answer(visitor, ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
+        if (filed.ticketCreated()) {
+            notices.chatOpened(visitor.workspace());
+        }
+    }
+
+    /** Where the visitor's chat stands, answered to this subscription alone; later changes come on their queue. */
+    @SubscribeMapping("/chat.state")
+    ChatFrames.State state(Principal principal) {
+        return state.of((ChatVisitor) principal);
+    }
+
+    /** The visitor is typing: agents with their chat open see so. Nothing is stored. */
+    @MessageMapping("/chat.typing")
+    void typing(Principal principal) {
+        var visitor = (ChatVisitor) principal;
+        if (!floodLimit.allowTyping(visitor)) {
+            return;
+        }
+        threads.find(visitor.workspace(), TicketChannel.CHAT, visitor.threadId())
+                .flatMap(thread -> tickets.find(visitor.workspace(), thread.ticket()))
+                .ifPresent(chat -> inbox.customerTyping(visitor.workspace(), chat));
+    }
+
+    /** The visitor has the team's messages up to {@code upTo} in front of them: the agent sees them read. */
+    @MessageMapping("/chat.read")
+    void read(@Payload ChatFrames.Seen seen, Principal principal) {
+        var visitor = (ChatVisitor) principal;
+        if (seen == null || seen.upTo() == null) {
+            throw new InvalidInput("upTo", "blank");
+        }
+        // Browsers count in milliseconds, timelines in microseconds: the millisecond named covers all of itself.
+        var upTo = seen.upTo().truncatedTo(ChronoUnit.MILLIS).plus(999, ChronoUnit.MICROS);
+        threads.find(visitor.workspace(), TicketChannel.CHAT, visitor.threadId())
+                .ifPresent(thread -> tickets.readByCustomer(visitor.workspace(), thread.ticket(), upTo));
     }
 
     /**

@@ -1,13 +1,11 @@
 package dev.xiaoer.channel.chat;
 
-import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.kernel.AfterCommit;
 import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.MessageAuthor;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatDelivery {
 
-    private final ThreadRows threads;
+    private final ChatRecipients recipients;
     private final TicketManagement tickets;
-    private final SimpMessagingTemplate messaging;
 
-    ChatDelivery(ThreadRows threads, TicketManagement tickets, SimpMessagingTemplate messaging) {
-        this.threads = threads;
+    ChatDelivery(ChatRecipients recipients, TicketManagement tickets) {
+        this.recipients = recipients;
         this.tickets = tickets;
-        this.messaging = messaging;
     }
 
     @EventListener
@@ -38,14 +34,12 @@ class ChatDelivery {
         if (added.channel() != TicketChannel.CHAT || added.internal() || added.author() != MessageAuthor.AGENT) {
             return;
         }
-        var recipients = threads.threadsOf(added.workspace(), TicketChannel.CHAT, added.ticket()).stream()
-                .flatMap(thread -> ChatVisitor.nameOfThread(added.workspace(), thread).stream())
-                .toList();
-        var entry = recipients.isEmpty() ? null : tickets.publicEntry(added.workspace(), added.message()).orElse(null);
+        var visitors = recipients.of(added.workspace(), added.ticket());
+        var entry = visitors.isEmpty() ? null : tickets.publicEntry(added.workspace(), added.message()).orElse(null);
         if (entry == null) {
             return;
         }
         var frame = ChatFrames.ToVisitor.message(entry.id(), entry.author().name(), entry.body(), entry.at());
-        AfterCommit.run(() -> recipients.forEach(name -> messaging.convertAndSendToUser(name, "/queue/chat", frame)));
+        AfterCommit.run(() -> recipients.send(visitors, frame));
     }
 }

@@ -20,7 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatFloodLimit {
 
+    /** Typing is said at most every few seconds by the widget; more than this is a script. */
+    static final int TYPING_PER_WINDOW = 5;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> typing = new ConcurrentHashMap<>();
     private final TimeMeter time;
     private final int messages;
     private final Duration window;
@@ -56,9 +60,18 @@ class ChatFloodLimit {
                 .build()).tryConsume(1);
     }
 
+    /** Takes one typing notice from the visitor's allowance; false (the notice is dropped) when used up. */
+    boolean allowTyping(ChatVisitor visitor) {
+        return typing.computeIfAbsent(visitor.getName(), name -> Bucket.builder()
+                .withCustomTimePrecision(time)
+                .addLimit(Bandwidth.builder().capacity(TYPING_PER_WINDOW).refillGreedy(TYPING_PER_WINDOW, window).build())
+                .build()).tryConsume(1);
+    }
+
     /** A full bucket is the same as none: forgetting it keeps memory to the visitors chatting now. */
     @Scheduled(fixedDelay = 60_000)
     void forgetQuietVisitors() {
         buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= messages);
+        typing.values().removeIf(bucket -> bucket.getAvailableTokens() >= TYPING_PER_WINDOW);
     }
 }

@@ -40,6 +40,42 @@ final class ChatFrames {
     }
 
     /**
+     * Where the visitor's chat stands, on connecting and whenever it changes: whether anyone of the team
+     * is online, the chat's place in the queue while it waits ({@code null} otherwise), the name of the
+     * agent answering it ({@code null} while nobody is), and up to when the team has read it.
+     */
+    record State(String type, boolean online, Integer position, String agent, Instant readUpTo) {
+
+        static State of(boolean online, Integer position, String agent, Instant readUpTo) {
+            return new State("state", online, position, agent, readUpTo);
+        }
+    }
+
+    /** Someone on the other side is typing: {@code from} names the agent (to the visitor). */
+    record Typing(String type, String from) {
+
+        static Typing by(String from) {
+            return new Typing("typing", from);
+        }
+    }
+
+    /** The team has read the visitor's messages up to {@code upTo}. */
+    record Read(String type, Instant upTo) {
+
+        static Read upTo(Instant upTo) {
+            return new Read("read", upTo);
+        }
+    }
+
+    /** From the visitor: they have seen the team's messages up to {@code upTo}. */
+    record Seen(Instant upTo) {
+    }
+
+    /** From an agent's page: they are typing a reply on ticket {@code number}. */
+    record AgentTyping(long number) {
+    }
+
+    /**
      * A message of the conversation so far: {@code from} is {@code visitor} or {@code team};
      * {@code name} is the team member's, as on live answers.
      */

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatTexts {
 
     private static final List<String> KEYS = List.of("title", "open", "close", "welcome", "placeholder", "send",
-            "sending", "delivered", "failed", "too-fast", "connecting", "reconnecting", "team");
+            "sending", "delivered", "failed", "too-fast", "connecting", "reconnecting", "team", "queue", "answering", "offline",
+            "typing", "read");
 
     private final MessageSource messages;
 

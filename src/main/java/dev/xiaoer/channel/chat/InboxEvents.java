@@ -5,7 +5,9 @@ import dev.xiaoer.kernel.AfterCommit;
 import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketCreated;
+import dev.xiaoer.ticket.TicketReadByCustomer;
 import dev.xiaoer.ticket.TicketUpdated;
+import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
@@ -24,7 +26,8 @@ class InboxEvents {
 
     /**
      * What agents' pages hear: {@code what} is {@code created}, {@code message}, {@code note},
-     * {@code updated} or {@code presence}; {@code version} is the ticket's version after it, so that a
+     * {@code updated}, {@code presence}, {@code typing} (the customer types) or {@code read} (the customer
+     * saw the team's messages); {@code version} is the ticket's version after it, so that a
      * page showing that version already (its own change) need not fetch anything. {@code assignee} is
      * set when the event gave the ticket to someone (a new ticket's assignee, or a new assignee), and
      * for {@code presence} names the agent; {@code channel} is the ticket's, in lower case.
@@ -62,6 +65,18 @@ class InboxEvents {
     @EventListener
     void on(AgentStatusChanged changed) {
         publish(changed.workspace(), new InboxEvent(null, 0, 0, "presence", null, changed.userId().value().toString()));
+    }
+
+    /** The customer is typing on this chat: only a page showing it cares, so no version and no fetch. */
+    void customerTyping(WorkspaceId workspace, TicketView chat) {
+        publish(workspace, new InboxEvent(chat.id().value().toString(), chat.number(), 0, "typing",
+                code(chat.channel()), null));
+    }
+
+    @EventListener
+    void on(TicketReadByCustomer read) {
+        publish(read.workspace(), new InboxEvent(read.ticket().value().toString(), read.number(), 0, "read",
+                code(read.channel()), null));
     }
 
     private void publish(WorkspaceId workspace, InboxEvent event) {

@@ -3,6 +3,7 @@ package dev.xiaoer.channel.chat;
 import dev.xiaoer.workspace.WorkspaceId;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -30,6 +31,9 @@ class VisitorConnect implements ChannelInterceptor {
     static final String OWN_QUEUE = "/user/queue/chat";
     static final String HISTORY_DESTINATION = "/app/chat.history";
     static final String SEND_DESTINATION = "/app/chat.send";
+    static final String STATE_DESTINATION = "/app/chat.state";
+    static final Set<String> SUBSCRIBABLE = Set.of(OWN_QUEUE, HISTORY_DESTINATION, STATE_DESTINATION);
+    static final Set<String> SENDABLE = Set.of(SEND_DESTINATION, "/app/chat.typing", "/app/chat.read");
 
     private final WorkspaceManagement workspaces;
     private final ChatSettingsRows settings;
@@ -49,10 +53,9 @@ class VisitorConnect implements ChannelInterceptor {
         var command = accessor.getCommand();
         if (StompCommand.CONNECT.equals(command)) {
             accessor.setUser(visitor(accessor));
-        } else if (StompCommand.SUBSCRIBE.equals(command) && !OWN_QUEUE.equals(accessor.getDestination())
-                        && !HISTORY_DESTINATION.equals(accessor.getDestination())
-                || StompCommand.SEND.equals(command) && !SEND_DESTINATION.equals(accessor.getDestination())) {
-            // A visitor hears only their own queue and their own conversation, and may only send chat messages.
+        } else if (StompCommand.SUBSCRIBE.equals(command) && !SUBSCRIBABLE.contains(accessor.getDestination())
+                || StompCommand.SEND.equals(command) && !SENDABLE.contains(accessor.getDestination())) {
+            // A visitor hears only their own queue, conversation and state, and sends only their chat's own frames.
             throw new MessagingException("destination-not-allowed");
         }
         return message;

@@ -3,18 +3,13 @@ package dev.xiaoer.routing.internal;
 import dev.xiaoer.agent.AgentStatus;
 import dev.xiaoer.agent.AgentStatusChanged;
 import dev.xiaoer.kernel.AfterCommit;
+import dev.xiaoer.kernel.CoalescedRuns;
 import dev.xiaoer.routing.ChatRouting;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketCreated;
 import dev.xiaoer.ticket.TicketUpdated;
 import dev.xiaoer.workspace.WorkspaceId;
 import jakarta.annotation.PreDestroy;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingTriggers {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutingTriggers.class);
-
     private final ChatRouting routing;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<WorkspaceId> scheduled = ConcurrentHashMap.newKeySet();
+    private final CoalescedRuns<WorkspaceId> runs = new CoalescedRuns<>("Routing chats");
 
     RoutingTriggers(ChatRouting routing) {
         this.routing = routing;
@@ -56,37 +48,24 @@ class RoutingTriggers {
     @EventListener
     void on(AgentStatusChanged changed) {
         if (changed.status() == AgentStatus.OFFLINE) {
-            AfterCommit.run(() -> executor.execute(() -> {
+            AfterCommit.run(() -> runs.runOnce(() -> {
                 try {
                     routing.releaseChatsOf(changed.workspace(), changed.userId());
-                } catch (RuntimeException failed) {
-                    log.warn("Could not hand the chats of agent {} back to the queue", changed.userId(), failed);
+                } finally {
+                    route(changed.workspace());
                 }
-                route(changed.workspace());
             }));
         } else if (changed.status() == AgentStatus.ONLINE) {
             AfterCommit.run(() -> route(changed.workspace()));
         }
     }
 
-    /** Routes the workspace soon; a request while one is already waiting to run adds nothing. */
-    void route(WorkspaceId workspace) {
-        if (!scheduled.add(workspace)) {
-            return;
-        }
-        executor.execute(() -> {
-            // Cleared before running, so that a trigger during the run asks for another one.
-            scheduled.remove(workspace);
-            try {
-                routing.assignWaiting(workspace);
-            } catch (RuntimeException failed) {
-                log.warn("Routing the chats of workspace {} failed; the sweep tries again", workspace, failed);
-            }
-        });
+    private void route(WorkspaceId workspace) {
+        runs.request(workspace, () -> routing.assignWaiting(workspace));
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdown();
+        runs.close();
     }
 }

@@ -298,6 +298,28 @@ public class TicketRows {
         }
     }
 
+    /** When any member of the team last saw the ticket; empty if nobody has. */
+    public Optional<Instant> lastSeenByTeam(WorkspaceId workspace, TicketId ticket) {
+        return Optional.ofNullable(jdbc.sql("SELECT MAX(seen_at) FROM ticket_reads WHERE ticket_id = ? AND workspace_id = ?")
+                .params(ticket.value(), workspace.value()).query(Timestamp.class).optional().orElse(null))
+                .map(Timestamp::toInstant);
+    }
+
+    /** Records that the customer saw the team's messages up to {@code upTo}; returns whether that is news. */
+    public boolean markReadByCustomer(WorkspaceId workspace, TicketId ticket, Instant upTo) {
+        return jdbc.sql("""
+                UPDATE tickets SET customer_read_at = ?
+                WHERE id = ? AND workspace_id = ? AND (customer_read_at IS NULL OR customer_read_at < ?)""")
+                .params(timestamp(upTo), ticket.value(), workspace.value(), timestamp(upTo)).update() == 1;
+    }
+
+    /** Up to when the customer has seen the team's messages; empty if never. */
+    public Optional<Instant> readByCustomer(WorkspaceId workspace, TicketId ticket) {
+        return Optional.ofNullable(jdbc.sql("SELECT customer_read_at FROM tickets WHERE id = ? AND workspace_id = ?")
+                .params(ticket.value(), workspace.value()).query(Timestamp.class).optional().orElse(null))
+                .map(Timestamp::toInstant);
+    }
+
     /** How many of the customer's messages on each ticket arrived after the member last saw it. */
     public Map<TicketId, Integer> unread(WorkspaceId workspace, UserId user, Collection<TicketId> tickets) {
         var result = new HashMap<TicketId, Integer>();

@@ -116,8 +116,7 @@ class TicketPageController {
             addTicket(actor, ticket, locale, model);
         } else {
             model.addAttribute("ticket", ticket);
-            model.addAttribute("items", timelineItems(actor, ticket, locale));
-            model.addAttribute("time", support.times(actor.workspace(), locale));
+            addTimeline(actor, ticket, locale, model);
         }
         model.addAttribute("withPanel", panel);
         return "tickets/timeline";
@@ -246,8 +245,7 @@ class TicketPageController {
         var workspace = actor.workspace();
         model.addAttribute("ticket", ticket);
         model.addAttribute("me", actor.id().toString());
-        model.addAttribute("items", timelineItems(actor, ticket, locale));
-        model.addAttribute("time", support.times(workspace, locale));
+        addTimeline(actor, ticket, locale, model);
         var agents = new ArrayList<>(support.agents(actor, locale));
         if (ticket.assignee() != null && agents.stream()
                 .noneMatch(agent -> agent.value().equals(ticket.assignee().value().toString()))) {
@@ -274,8 +272,12 @@ class TicketPageController {
         model.addAttribute("selfServiceLink", links.link(workspace, ticket.id(), ticket.requester()).toString());
     }
 
-    private List<TimelineItem> timelineItems(Actor actor, TicketView ticket, Locale locale) {
-        return timeline(actor, ticket.id()).stream().map(entry -> TimelineItem.of(entry, messages, locale)).toList();
+    /** The timeline, and up to when the customer has seen the team's answers on it. */
+    private void addTimeline(Actor actor, TicketView ticket, Locale locale, Model model) {
+        model.addAttribute("items", timeline(actor, ticket.id()).stream()
+                .map(entry -> TimelineItem.of(entry, messages, locale)).toList());
+        model.addAttribute("time", support.times(actor.workspace(), locale));
+        model.addAttribute("customerReadAt", tickets.readByCustomerUpTo(actor.workspace(), ticket.id()).orElse(null));
     }
 
     /** The whole timeline, oldest first, up to a bound no real ticket reaches. */

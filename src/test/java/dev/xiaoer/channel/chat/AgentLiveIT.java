@@ -3,6 +3,11 @@ package dev.xiaoer.channel.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xiaoer.agent.AgentChanges;
+import dev.xiaoer.agent.AgentManagement;
+import dev.xiaoer.agent.AgentStatus;
+import dev.xiaoer.identity.Actor;
+import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.identity.Role;
 import dev.xiaoer.support.BrowserSession;
 import dev.xiaoer.support.IntegrationTest;
@@ -41,19 +46,27 @@ class AgentLiveIT {
     @Autowired
     TestWorkspaces workspaces;
 
+    @Autowired
+    AgentManagement agents;
+    @Autowired
+    IdentityManagement identity;
+
     TestWorkspaces.TestWorkspace shop;
     WebSocketStompClient stomp;
+    ChatVisitorClient visitors;
 
     @BeforeEach
     void shopWithAnAgent() {
         shop = workspaces.create("Peach Orchard Direct");
         stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        visitors = new ChatVisitorClient();
     }
 
     @AfterEach
     void stop() {
         stomp.stop();
+        visitors.close();
     }
 
     @Test
@@ -112,6 +125,87 @@ class AgentLiveIT {
         assertThatThrownBy(() -> signedInAgent(staff.email())).isInstanceOf(ExecutionException.class);
     }
 
+    @Test
+    void aWaitingVisitorHearsTheirPlaceInTheQueueAndWhoAnswersOnceAnAgentComesOnline() throws Exception {
+        var first = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        assertThat(first.state()).containsEntry("online", false).containsEntry("position", null);
+        first.send("c-1", "化肥什么时候到？");
+        first.next();
+        assertThat(first.notice("state", state -> state.get("position") != null))
+                .containsEntry("position", 1).containsEntry("online", false);
+        var second = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        second.send("c-1", "Do you ship to Austria?");
+        second.next();
+        assertThat(second.notice("state", state -> state.get("position") != null)).containsEntry("position", 2);
+
+        var wang = workspaces.user(shop.workspace(), Role.AGENT);
+        identity.updateProfile(wang.id(), "王芳", java.util.Locale.SIMPLIFIED_CHINESE);
+        // Room for one chat: the first goes to 王芳, the second moves up to the front of the queue.
+        agents.update(shop.workspace().id(), wang.id(), new AgentChanges(null, null, 1, AgentStatus.ONLINE, null),
+                Actor.system(shop.workspace().id()));
+
+        assertThat(first.notice("state", state -> state.get("agent") != null))
+                .containsEntry("agent", "王芳").containsEntry("position", null);
+        assertThat(second.notice("state", state -> Boolean.TRUE.equals(state.get("online"))))
+                .containsEntry("position", 1);
+    }
+
+    @Test
+    void typingReachesTheOtherSideAndNothingIsStored() throws Exception {
+        identity.updateProfile(shop.admin().id(), "林静", java.util.Locale.SIMPLIFIED_CHINESE);
+        var agent = signedInAgent(shop.admin().email());
+        var inbox = agent.subscribe(inboxOf(shop));
+        var visitor = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        visitor.send("c-1", "我的桃子坏了");
+        var number = ((Number) visitor.next().get("ticketNumber")).longValue();
+        var versionBefore = TicketApi.forToken(port, shop.token()).byNumber(number).get("version");
+
+        visitor.typing();
+        assertThat(inbox.next("typing")).containsEntry("number", (int) number).containsEntry("channel", "chat");
+        agent.typing(number);
+        assertThat(visitor.notice("typing")).containsEntry("from", "林静");
+
+        assertThat(TicketApi.forToken(port, shop.token()).byNumber(number).get("version")).isEqualTo(versionBefore);
+    }
+
+    @Test
+    void theVisitorSeesWhenTheTeamReadTheirChatAndTheTeamSeesWhenTheyReadTheAnswer() throws Exception {
+        var browser = new BrowserSession(port);
+        browser.signIn(shop.admin().email(), TestWorkspaces.PASSWORD);
+        var agent = signedInAgent(browser);
+        var inbox = agent.subscribe(inboxOf(shop));
+        var visitor = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        visitor.send("c-1", "Is the fertilizer organic?");
+        var number = ((Number) visitor.next().get("ticketNumber")).longValue();
+
+        browser.get("/tickets/" + number);
+        assertThat(visitor.notice("read")).containsKey("upTo");
+
+        var api = TicketApi.forToken(port, shop.token());
+        var ticket = api.byNumber(number);
+        api.reply(TicketApi.id(ticket), "Yes, fully fermented chicken manure.");
+        var answer = visitor.next();
+        visitor.read(String.valueOf(answer.get("at")));
+
+        assertThat(inbox.next("read")).containsEntry("number", (int) number);
+        assertThat(browser.get("/tickets/" + number).body()).contains("data-testid=\"seen-by-customer\"");
+    }
+
+    @Test
+    void aVisitorMayNotSpeakForAnAgentNorAnAgentForAVisitor() throws Exception {
+        var visitor = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        visitor.session.send("/app/agent.typing", Map.of("number", 1001));
+        var agent = signedInAgent(shop.admin().email());
+        agent.session.send(VisitorConnect.SEND_DESTINATION, Map.of("clientId", "c-1", "text", "fake"));
+
+        assertThat(agent.error()).contains("destination-not-allowed");
+        assertThat(TicketApi.forToken(port, shop.token()).numbers("")).isEmpty();
+    }
+
+    private String workspaceId() {
+        return shop.workspace().id().value().toString();
+    }
+
     private static String inboxOf(TestWorkspaces.TestWorkspace workspace) {
         return "/topic/workspace." + workspace.workspace().id().value() + ".inbox";
     }
@@ -119,6 +213,10 @@ class AgentLiveIT {
     private Connection signedInAgent(String email) throws Exception {
         var browser = new BrowserSession(port);
         browser.signIn(email, TestWorkspaces.PASSWORD);
+        return signedInAgent(browser);
+    }
+
+    private Connection signedInAgent(BrowserSession browser) throws Exception {
         var headers = new WebSocketHttpHeaders();
         headers.add("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").orElseThrow());
         return connect(headers);
@@ -160,6 +258,11 @@ class AgentLiveIT {
             session.send(headers, Map.of("clientId", clientId, "text", text));
         }
 
+        /** As the ticket page does while the agent writes a reply. */
+        void typing(long number) {
+            session.send(AgentConnect.TYPING_DESTINATION, Map.of("number", number));
+        }
+
         /** What the server said on refusing, with the closed connection that follows (in either order). */
         String error() throws InterruptedException {
             var error = errors.poll(10, TimeUnit.SECONDS);
@@ -197,6 +300,18 @@ class AgentLiveIT {
             var frame = frames.poll(10, TimeUnit.SECONDS);
             assertThat(frame).as("a frame within 10 s").isNotNull();
             return frame;
+        }
+
+        /** The next event that says {@code what}, skipping others. */
+        Map<String, Object> next(String what) throws InterruptedException {
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                var frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null && what.equals(frame.get("what"))) {
+                    return frame;
+                }
+            }
+            throw new AssertionError("no '" + what + "' event within 10 s");
         }
 
         @Override

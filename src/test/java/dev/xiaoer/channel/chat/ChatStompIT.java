@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,8 +226,12 @@ class ChatStompIT {
     /** One visitor's connection, with the frames sent to their queue in arrival order. */
     static final class Visitor implements StompFrameHandler {
 
+        /** Frames that tell how the chat stands rather than carry a message: {@link #notice} waits for them. */
+        static final Set<String> NOTICES = Set.of("state", "typing", "read");
+
         final StompSession session;
         final BlockingQueue<Map<String, Object>> frames = new LinkedBlockingQueue<>();
+        final BlockingQueue<Map<String, Object>> notices = new LinkedBlockingQueue<>();
 
         Visitor(StompSession session) {
             this.session = session;
@@ -237,6 +242,38 @@ class ChatStompIT {
             headers.setDestination(VisitorConnect.SEND_DESTINATION);
             headers.add(ChatController.CLIENT_ID_HEADER, clientId);
             session.send(headers, Map.of("clientId", clientId, "text", text));
+        }
+
+        /** Where the chat stands, as the widget asks on connecting. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state() throws InterruptedException {
+            var reply = new LinkedBlockingQueue<Map<String, Object>>();
+            session.subscribe(VisitorConnect.STATE_DESTINATION, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return Map.class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    reply.add((Map<String, Object>) payload);
+                }
+            });
+            var state = reply.poll(10, TimeUnit.SECONDS);
+            assertThat(state).as("the chat's state within 10 s").isNotNull();
+            return state;
+        }
+
+        /** As the widget says while the visitor types. */
+        void typing() {
+            session.send("/app/chat.typing", "");
+        }
+
+        /** As the widget says when the team's answers up to {@code upTo} are on screen. */
+        void read(String upTo) {
+            var headers = new StompHeaders();
+            headers.setDestination("/app/chat.read");
+            session.send(headers, Map.of("upTo", upTo));
         }
 
         /** The conversation so far, as the widget asks for it on connecting. */
@@ -283,10 +320,32 @@ class ChatStompIT {
             return Map.class;
         }
 
+        /** The next notice of this type ({@code state}, {@code typing} or {@code read}), skipping others. */
+        Map<String, Object> notice(String type) throws InterruptedException {
+            return notice(type, notice -> true);
+        }
+
+        /** The first notice of this type that {@code wanted} matches, skipping others (earlier states, say). */
+        Map<String, Object> notice(String type, Predicate<Map<String, Object>> wanted) throws InterruptedException {
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            var seen = new ArrayList<Map<String, Object>>();
+            while (System.nanoTime() < deadline) {
+                var notice = notices.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (notice != null && type.equals(notice.get("type")) && wanted.test(notice)) {
+                    return notice;
+                }
+                if (notice != null) {
+                    seen.add(notice);
+                }
+            }
+            throw new AssertionError("no matching " + type + " notice within 10 s; heard " + seen);
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public void handleFrame(StompHeaders headers, Object payload) {
-            frames.add((Map<String, Object>) payload);
+            var frame = (Map<String, Object>) payload;
+            (NOTICES.contains(frame.get("type")) ? notices : frames).add(frame);
         }
     }
 }

@@ -96,9 +96,11 @@ class ChatWidgetBrowserIT extends BrowserTest {
             shopPage.navigate("/chat/demo-shop?workspace=" + shop.workspace().id().value());
             shopPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("打开在线客服对话")).click();
             var chat = shopPage.getByRole(AriaRole.DIALOG);
+            assertThat(chat.locator("[data-xo-notice]")).containsText("客服暂时不在线");
             chat.getByRole(AriaRole.TEXTBOX).fill("有机肥能用在桃树上吗？");
             chat.getByRole(AriaRole.TEXTBOX).press("Enter");
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+            assertThat(chat.locator("[data-xo-notice]")).containsText("您排在第 1 位");
 
             var row = inbox.getByTestId("ticket-row").filter(new Locator.FilterOptions()
                     .setHasText("有机肥能用在桃树上吗？"));
@@ -107,14 +109,21 @@ class ChatWidgetBrowserIT extends BrowserTest {
             row.locator("a").click();
             assertThat(inbox.getByTestId("ticket-subject")).hasText("有机肥能用在桃树上吗？");
             assertThat(inbox.locator("main[data-xo-live=connected]")).isVisible();
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已读");
 
-            chat.getByRole(AriaRole.TEXTBOX).fill("是发酵好的鸡粪肥");
+            chat.getByRole(AriaRole.TEXTBOX).pressSequentially("是发酵好的");
+            assertThat(inbox.getByTestId("customer-typing")).isVisible();
+            chat.getByRole(AriaRole.TEXTBOX).pressSequentially("鸡粪肥");
             chat.getByRole(AriaRole.TEXTBOX).press("Enter");
             assertThat(inbox.getByTestId("entry-body").last()).hasText("是发酵好的鸡粪肥");
+            assertThat(inbox.getByTestId("customer-typing")).isHidden();
 
-            inbox.locator("#composer-body").fill("可以，每棵树施两公斤，离树干半米。");
+            inbox.locator("#composer-body").pressSequentially("可以，每棵树施两公斤");
+            assertThat(chat.locator(".xo-typing")).containsText("正在输入");
+            inbox.locator("#composer-body").pressSequentially("，离树干半米。");
             inbox.getByTestId("send-reply").click();
             assertThat(chat.locator(".xo-team").last()).containsText("可以，每棵树施两公斤，离树干半米。");
+            assertThat(inbox.getByTestId("seen-by-customer")).hasCount(1);
             Browser.screenshot(inbox, "agent-live-ticket");
         }
     }

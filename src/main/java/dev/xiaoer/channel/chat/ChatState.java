@@ -1,0 +1,67 @@
+package dev.xiaoer.channel.chat;
+
+import dev.xiaoer.agent.AgentFilter;
+import dev.xiaoer.agent.AgentManagement;
+import dev.xiaoer.agent.AgentStatus;
+import dev.xiaoer.channel.infra.ThreadRows;
+import dev.xiaoer.ticket.TicketChannel;
+import dev.xiaoer.ticket.TicketManagement;
+import dev.xiaoer.ticket.TicketStatus;
+import dev.xiaoer.ticket.TicketView;
+import dev.xiaoer.workspace.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a visitor's chat stands ({@link ChatFrames.State}): someone online or not, its place in the
+ * workspace's chat queue, who answers it, how far the team has read it.
+ */
+@Component
+class ChatState {
+
+    /** Positions beyond this are not counted out: "more than 100 ahead of you" is no better to hear. */
+    static final int QUEUE_COUNTED = 100;
+
+    private final ThreadRows threads;
+    private final TicketManagement tickets;
+    private final AgentManagement agents;
+
+    ChatState(ThreadRows threads, TicketManagement tickets, AgentManagement agents) {
+        this.threads = threads;
+        this.tickets = tickets;
+        this.agents = agents;
+    }
+
+    ChatFrames.State of(ChatVisitor visitor) {
+        var chat = threads.find(visitor.workspace(), TicketChannel.CHAT, visitor.threadId())
+                .flatMap(thread -> tickets.find(visitor.workspace(), thread.ticket()));
+        return of(visitor.workspace(), chat, null, null);
+    }
+
+    /** The state of a chat; {@code queue} and {@code anyoneOnline} when the caller knows them already. */
+    ChatFrames.State of(WorkspaceId workspace, Optional<TicketView> chat, List<TicketView> queue,
+                        Boolean anyoneOnline) {
+        var online = anyoneOnline == null ? anyoneOnline(workspace) : anyoneOnline;
+        if (chat.isEmpty() || chat.get().status() == TicketStatus.SOLVED || chat.get().status() == TicketStatus.CLOSED) {
+            return ChatFrames.State.of(online, null, null, null);
+        }
+        var ticket = chat.get();
+        var readUpTo = tickets.lastSeenByTeam(workspace, ticket.id()).orElse(null);
+        if (ticket.assignee() != null) {
+            return ChatFrames.State.of(online, null, ticket.assigneeName(), readUpTo);
+        }
+        var waiting = queue == null ? tickets.chatQueue(workspace, QUEUE_COUNTED) : queue;
+        Integer position = null;
+        for (var i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).id().equals(ticket.id())) {
+                position = i + 1;
+            }
+        }
+        return ChatFrames.State.of(online, position, null, readUpTo);
+    }
+
+    boolean anyoneOnline(WorkspaceId workspace) {
+        return !agents.list(workspace, new AgentFilter(AgentStatus.ONLINE, null, null, null)).isEmpty();
+    }
+}
