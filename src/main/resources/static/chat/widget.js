@@ -43,6 +43,23 @@
     return node;
   }
 
+  // A camera drawn as SVG: an emoji would depend on the visitor's fonts.
+  function cameraIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '20');
+    svg.setAttribute('height', '20');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M4 7h3l2-3h6l2 3h3a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm8 3a4 4 0 1 0 0 8 4 4 0 0 0 0-8z');
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2');
+    svg.appendChild(path);
+    return svg;
+  }
+
   function style() {
     var css = element('style');
     css.textContent =
@@ -66,7 +83,10 @@
       '.xo-state{display:block;font-size:11px;opacity:.8;margin-top:2px}.xo-msg.xo-failed{background:#d63939}' +
       '.xo-form{display:flex;gap:8px;padding:10px;border-top:1px solid #e6e8eb}' +
       '.xo-form textarea{flex:1;resize:none;border:1px solid #dadfe5;border-radius:8px;padding:8px;font:inherit;min-height:40px}' +
-      '.xo-form button{border:0;border-radius:8px;padding:0 16px;background:#206bc4;color:#fff;font-weight:600;cursor:pointer}';
+      '.xo-form button{border:0;border-radius:8px;padding:0 16px;background:#206bc4;color:#fff;font-weight:600;cursor:pointer}' +
+      '.xo-form .xo-photo{background:#eef3fa;color:#206bc4;padding:0 10px;display:flex;align-items:center}' +
+      '.xo-msg img{display:block;max-width:100%;max-height:220px;border-radius:8px;margin-bottom:4px}' +
+      '.xo-msg a{color:inherit}';
     document.head.appendChild(css);
   }
 
@@ -106,6 +126,22 @@
     ui.input.setAttribute('aria-label', texts.placeholder);
     var send = element('button', null, texts.send);
     send.type = 'submit';
+    ui.file = element('input');
+    ui.file.type = 'file';
+    ui.file.accept = 'image/*';
+    ui.file.hidden = true;
+    var photo = element('button', 'xo-photo');
+    photo.appendChild(cameraIcon());
+    photo.type = 'button';
+    photo.setAttribute('aria-label', texts.photo);
+    photo.title = texts.photo;
+    photo.addEventListener('click', function () { ui.file.click(); });
+    ui.file.addEventListener('change', function () {
+      if (ui.file.files.length) { sendPhoto(ui.file.files[0]); }
+      ui.file.value = '';
+    });
+    ui.form.appendChild(ui.file);
+    ui.form.appendChild(photo);
     ui.form.appendChild(ui.input);
     ui.form.appendChild(send);
     ui.panel.appendChild(head);
@@ -171,6 +207,41 @@
   function mark(message, state, failed) {
     message.querySelector('.xo-state').textContent = state;
     message.classList.toggle('xo-failed', !!failed);
+  }
+
+  // A photo goes over HTTP (a STOMP frame is for text), with the same client id rule as messages.
+  function sendPhoto(file) {
+    var clientId = 'c-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    var message = show('visitor', '', texts.sending);
+    var preview = element('img');
+    preview.alt = file.name;
+    preview.src = URL.createObjectURL(file);
+    message.insertBefore(preview, message.firstChild);
+    var form = new FormData();
+    form.append('workspace', workspace);
+    form.append('visitor', visitorId);
+    if (userId) {
+      form.append('user', userId);
+      form.append('userHash', userHash || '');
+    }
+    form.append('clientId', clientId);
+    form.append('file', file);
+    fetch(origin + '/chat/uploads', { method: 'POST', body: form })
+      .then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      })
+      .then(function (answer) {
+        if (answer.ok) {
+          mark(message, texts.delivered);
+          message.setAttribute('data-at', String(Date.parse(answer.body.at)));
+        } else {
+          var code = String(answer.body.type || '').split('/').pop();
+          mark(message, code === 'rate-limited' ? texts['too-fast']
+            : code === 'attachment-type-not-allowed' ? texts['photo-type']
+              : code === 'attachment-too-large' ? texts['photo-too-large'] : texts.failed, true);
+        }
+      })
+      .catch(function () { mark(message, texts.failed, true); });
   }
 
   function submit() {
@@ -258,6 +329,25 @@
     if (event.type === 'state') { showState(event); return; }
     if (event.type === 'typing') { showTyping(event.from); return; }
     if (event.type === 'read') { showRead(event.upTo); return; }
+    if (event.type === 'file' && !teamMessages[event.id]) {
+      teamMessages[event.id] = true;
+      var file = show('team', '', event.from || texts.team, event.at);
+      var link = element('a');
+      link.href = event.url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      if (/^image\/(png|jpeg|gif|webp)$/.test(event.contentType)) {
+        var image = element('img');
+        image.src = event.url;
+        image.alt = event.name;
+        link.appendChild(image);
+      } else {
+        link.textContent = event.name;
+      }
+      file.insertBefore(link, file.firstChild);
+      markRead();
+      return;
+    }
     var pending = event.clientId && sending[event.clientId];
     if (event.type === 'ack' && pending) {
       mark(pending.element, texts.delivered);

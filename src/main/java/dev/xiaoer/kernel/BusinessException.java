@@ -10,7 +10,9 @@ import java.util.List;
  */
 public abstract class BusinessException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, PRECONDITION_FAILED, FORBIDDEN, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE }
+    public enum Kind {
+        NOT_FOUND, CONFLICT, INVALID, PRECONDITION_FAILED, FORBIDDEN, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS
+    }
 
     private final String code;
     private final Kind kind;

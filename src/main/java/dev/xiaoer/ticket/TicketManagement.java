@@ -346,13 +346,8 @@ public class TicketManagement {
      * @throws AttachmentTypeNotAllowed for any other type, whatever the file name says
      */
     public AttachmentInfo attach(Actor actor, TicketId id, String fileName, byte[] content) {
-        var maximum = properties.attachmentMaxSize().toBytes();
-        if (content.length > maximum) {
-            throw new AttachmentTooLarge(content.length, maximum);
-        }
         var name = AttachmentPolicy.fileName(fileName);
-        var type = contentTypes.detect(content, name);
-        AttachmentPolicy.check(type, content.length, maximum);
+        var type = checkAttachment(name, content);
         return transaction.execute(status -> {
             var ticket = lock(actor, id);
             ticket.requireNotClosed();
@@ -361,8 +356,29 @@ public class TicketManagement {
             attachments.insert(actor.workspace(), id, info, content);
             save(ticket, List.of(new TimelineEntry(UUID.randomUUID(), id, TimelineEntryKind.ATTACHMENT,
                     TimelineEntry.Author.of(actor), now, null, null, info, null, null)), now);
+            events.publishEvent(new AttachmentAdded(actor.workspace(), id, ticket.number(), ticket.channel(),
+                    ticket.version(), info,
+                    actor.type() == Actor.Type.CUSTOMER ? MessageAuthor.CUSTOMER : MessageAuthor.AGENT, actor.name(),
+                    now));
             return info;
         });
+    }
+
+    /**
+     * The type of a file as {@link #attach} would detect it, refusing it as attach would: so that a
+     * channel can tell before it files anything whether the file will be accepted.
+     *
+     * @throws AttachmentTooLarge       over the size limit
+     * @throws AttachmentTypeNotAllowed for a type tickets do not accept
+     */
+    public String checkAttachment(String fileName, byte[] content) {
+        var maximum = properties.attachmentMaxSize().toBytes();
+        if (content.length > maximum) {
+            throw new AttachmentTooLarge(content.length, maximum);
+        }
+        var type = contentTypes.detect(content, AttachmentPolicy.fileName(fileName));
+        AttachmentPolicy.check(type, content.length, maximum);
+        return type;
     }
 
     // ---------------------------------------------------------------------------------------------

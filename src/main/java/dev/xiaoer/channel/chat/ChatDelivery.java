@@ -1,8 +1,10 @@
 package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.kernel.AfterCommit;
+import dev.xiaoer.ticket.AttachmentAdded;
 import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.MessageAuthor;
+import dev.xiaoer.ticket.SelfServiceLinks;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
 import org.springframework.context.event.EventListener;
@@ -23,10 +25,12 @@ class ChatDelivery {
 
     private final ChatRecipients recipients;
     private final TicketManagement tickets;
+    private final SelfServiceLinks links;
 
-    ChatDelivery(ChatRecipients recipients, TicketManagement tickets) {
+    ChatDelivery(ChatRecipients recipients, TicketManagement tickets, SelfServiceLinks links) {
         this.recipients = recipients;
         this.tickets = tickets;
+        this.links = links;
     }
 
     @EventListener
@@ -40,6 +44,24 @@ class ChatDelivery {
             return;
         }
         var frame = ChatFrames.ToVisitor.message(entry.id(), entry.author().name(), entry.body(), entry.at());
+        AfterCommit.run(() -> recipients.send(visitors, frame));
+    }
+
+    /** A file the team attached to a chat (a photo of the replacement, a return label) reaches the visitor as a link. */
+    @EventListener
+    void deliver(AttachmentAdded added) {
+        if (added.channel() != TicketChannel.CHAT || added.author() != MessageAuthor.AGENT) {
+            return;
+        }
+        var visitors = recipients.of(added.workspace(), added.ticket());
+        var ticket = visitors.isEmpty() ? null : tickets.find(added.workspace(), added.ticket()).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        var file = added.attachment();
+        var url = links.link(added.workspace(), ticket.id(), ticket.requester()) + "/attachments/" + file.id();
+        var frame = ChatFrames.File.of(file.id(), added.authorName(), file.fileName(), file.contentType(), url,
+                added.at());
         AfterCommit.run(() -> recipients.send(visitors, frame));
     }
 }

@@ -51,6 +51,17 @@ final class ChatFrames {
         }
     }
 
+    /**
+     * To the visitor: a file the team sent on their chat, {@code url} the address their browser fetches
+     * it from (signed for their ticket), {@code contentType} detected from its bytes.
+     */
+    record File(String type, UUID id, String from, String name, String contentType, String url, Instant at) {
+
+        static File of(UUID id, String from, String name, String contentType, String url, Instant at) {
+            return new File("file", id, from, name, contentType, url, at);
+        }
+    }
+
     /** Someone on the other side is typing: {@code from} names the agent (to the visitor). */
     record Typing(String type, String from) {
 

@@ -18,7 +18,7 @@ class ChatTexts {
 
     private static final List<String> KEYS = List.of("title", "open", "close", "welcome", "placeholder", "send",
             "sending", "delivered", "failed", "too-fast", "connecting", "reconnecting", "team", "queue", "answering", "offline",
-            "typing", "read");
+            "typing", "read", "photo", "photo-type", "photo-too-large");
 
     private final MessageSource messages;
 

@@ -2,6 +2,7 @@ package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.agent.AgentStatusChanged;
 import dev.xiaoer.kernel.AfterCommit;
+import dev.xiaoer.ticket.AttachmentAdded;
 import dev.xiaoer.ticket.MessageAdded;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketCreated;
@@ -26,7 +27,7 @@ class InboxEvents {
 
     /**
      * What agents' pages hear: {@code what} is {@code created}, {@code message}, {@code note},
-     * {@code updated}, {@code presence}, {@code typing} (the customer types) or {@code read} (the customer
+     * {@code updated}, {@code attachment}, {@code presence}, {@code typing} (the customer types) or {@code read} (the customer
      * saw the team's messages); {@code version} is the ticket's version after it, so that a
      * page showing that version already (its own change) need not fetch anything. {@code assignee} is
      * set when the event gave the ticket to someone (a new ticket's assignee, or a new assignee), and
@@ -52,6 +53,12 @@ class InboxEvents {
     void on(MessageAdded added) {
         publish(added.workspace(), new InboxEvent(added.ticket().value().toString(), added.number(), added.version(),
                 added.internal() ? "note" : "message", code(added.channel()), null));
+    }
+
+    @EventListener
+    void on(AttachmentAdded added) {
+        publish(added.workspace(), new InboxEvent(added.ticket().value().toString(), added.number(), added.version(),
+                "attachment", code(added.channel()), null));
     }
 
     @EventListener

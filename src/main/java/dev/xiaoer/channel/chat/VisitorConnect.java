@@ -1,10 +1,7 @@
 package dev.xiaoer.channel.chat;
 
-import dev.xiaoer.workspace.WorkspaceId;
-import dev.xiaoer.workspace.WorkspaceManagement;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessagingException;
@@ -16,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admits a widget's STOMP connection: its CONNECT frame names the workspace and the visitor id the
- * browser keeps, and both must be valid; the page must be on one of the workspace's allowed origins
- * (if it lists any) or on Xiaoer's own; and a user id, if given, must come with the merchant's
- * signature of it. The connection then acts as that {@link ChatVisitor}. Anything else is refused
- * with an ERROR frame, and the connection closes.
+ * browser keeps, with the user id and its signature for a shop's signed-in user, and
+ * {@link VisitorAdmission} decides. The connection then acts as that {@link ChatVisitor}. A refusal is
+ * an ERROR frame, and the connection closes. Afterwards the connection may only use the chat's own
+ * destinations.
  */
 @Component
 class VisitorConnect implements ChannelInterceptor {
@@ -35,12 +32,10 @@ class VisitorConnect implements ChannelInterceptor {
     static final Set<String> SUBSCRIBABLE = Set.of(OWN_QUEUE, HISTORY_DESTINATION, STATE_DESTINATION);
     static final Set<String> SENDABLE = Set.of(SEND_DESTINATION, "/app/chat.typing", "/app/chat.read");
 
-    private final WorkspaceManagement workspaces;
-    private final ChatSettingsRows settings;
+    private final VisitorAdmission admission;
 
-    VisitorConnect(WorkspaceManagement workspaces, ChatSettingsRows settings) {
-        this.workspaces = workspaces;
-        this.settings = settings;
+    VisitorConnect(VisitorAdmission admission) {
+        this.admission = admission;
     }
 
     @Override
@@ -62,33 +57,14 @@ class VisitorConnect implements ChannelInterceptor {
     }
 
     private ChatVisitor visitor(StompHeaderAccessor connect) {
-        var visitorId = connect.getFirstNativeHeader(VISITOR_HEADER);
-        if (!ChatVisitor.isValidId(visitorId)) {
-            throw new MessagingException("invalid-visitor");
-        }
-        var workspace = parse(connect.getFirstNativeHeader(WORKSPACE_HEADER));
-        if (workspace == null || workspaces.find(workspace).isEmpty()) {
-            throw new MessagingException("unknown-workspace");
-        }
-        var chat = settings.find(workspace);
         var attributes = connect.getSessionAttributes() == null ? Map.of() : connect.getSessionAttributes();
-        if (!Boolean.TRUE.equals(attributes.get(OriginHandshake.OWN_ORIGIN_ATTRIBUTE))
-                && !chat.allowsOrigin((String) attributes.get(OriginHandshake.ORIGIN_ATTRIBUTE))) {
-            throw new MessagingException("origin-not-allowed");
-        }
-        var userId = connect.getFirstNativeHeader(USER_HEADER);
-        if (userId != null && !(VisitorIdentity.isValidUserId(userId) && VisitorIdentity.verifies(
-                chat.signingSecret(), userId, connect.getFirstNativeHeader(USER_HASH_HEADER)))) {
-            throw new MessagingException("invalid-identity");
-        }
-        return new ChatVisitor(workspace, visitorId, userId);
-    }
-
-    private static WorkspaceId parse(String value) {
         try {
-            return value == null ? null : new WorkspaceId(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return null;
+            return admission.admit(connect.getFirstNativeHeader(WORKSPACE_HEADER),
+                    connect.getFirstNativeHeader(VISITOR_HEADER), connect.getFirstNativeHeader(USER_HEADER),
+                    connect.getFirstNativeHeader(USER_HASH_HEADER), (String) attributes.get(OriginHandshake.ORIGIN_ATTRIBUTE),
+                    Boolean.TRUE.equals(attributes.get(OriginHandshake.OWN_ORIGIN_ATTRIBUTE)));
+        } catch (VisitorAdmission.Refused refused) {
+            throw new MessagingException(refused.code());
         }
     }
 }

@@ -25,6 +25,13 @@ public record TimelineItem(UUID id, String style, String icon, String authorName
                            Long relatedNumber, Long mergedFromNumber) {
 
     private static final Set<String> ENUM_FIELDS = Set.of("status", "priority", "type");
+    /** Photos browsers show by themselves; HEIC from iPhones and BMP are offered as downloads only. */
+    private static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    /** Whether the attachment is a photo to show in the timeline (a damaged parcel, say). */
+    public boolean previewable() {
+        return attachment != null && PREVIEWABLE.contains(attachment.contentType());
+    }
 
     public String initials() {
         var name = authorName == null ? "" : authorName.strip();

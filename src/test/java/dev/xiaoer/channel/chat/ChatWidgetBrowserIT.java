@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.BrowserTest;
@@ -12,8 +13,14 @@ import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,6 +125,12 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(inbox.getByTestId("entry-body").last()).hasText("是发酵好的鸡粪肥");
             assertThat(inbox.getByTestId("customer-typing")).isHidden();
 
+            chat.locator("input[type=file]").setInputFiles(new FilePayload("树叶发黄.png", "image/png", photo()));
+            assertThat(chat.locator(".xo-visitor").last().locator("img")).isVisible();
+            assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+            assertThat(inbox.getByTestId("attachment-preview")).isVisible();
+            assertThat(inbox.getByTestId("attachment-preview")).hasAttribute("alt", "树叶发黄.png");
+
             inbox.locator("#composer-body").pressSequentially("可以，每棵树施两公斤");
             assertThat(chat.locator(".xo-typing")).containsText("正在输入");
             inbox.locator("#composer-body").pressSequentially("，离树干半米。");
@@ -126,5 +139,21 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(inbox.getByTestId("seen-by-customer")).hasCount(1);
             Browser.screenshot(inbox, "agent-live-ticket");
         }
+    }
+
+    /** A real PNG image: a small green square, like a leaf. */
+    private static byte[] photo() {
+        var image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new Color(0x9A, 0xB8, 0x3A));
+        graphics.fillRect(0, 0, 48, 48);
+        graphics.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
     }
 }
