@@ -75,6 +75,8 @@
       '.xo-head h2{margin:0;font-size:16px}.xo-close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer}' +
       '.xo-status{padding:6px 16px;background:#fff3cd;color:#664d03;font-size:13px}.xo-status:empty{display:none}' +
       '.xo-notice{padding:6px 16px;background:#e8f1fb;color:#1d4f8f;font-size:13px}.xo-notice:empty{display:none}' +
+      '.xo-contact{padding:8px 10px 0;border-top:1px solid #e6e8eb}.xo-contact[hidden]{display:none}' +
+      '.xo-contact input{width:100%;box-sizing:border-box;border:1px solid #dadfe5;border-radius:8px;padding:8px;font:inherit}' +
       '.xo-typing{padding:0 16px 4px;font-size:12px;color:#667382;background:#f6f8fb;min-height:0}.xo-typing:empty{display:none}' +
       '.xo-log{flex:1;overflow-y:auto;padding:12px 16px;display:flex;flex-direction:column;gap:8px;background:#f6f8fb}' +
       '.xo-msg{max-width:80%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}' +
@@ -149,6 +151,16 @@
     ui.panel.appendChild(ui.notice);
     ui.panel.appendChild(ui.log);
     ui.panel.appendChild(ui.typing);
+    ui.contactRow = element('div', 'xo-contact');
+    ui.contactRow.hidden = true;
+    ui.contact = element('input');
+    ui.contact.type = 'text';
+    ui.contact.autocomplete = 'email';
+    ui.contact.maxLength = 254;
+    ui.contact.placeholder = texts.contact;
+    ui.contact.setAttribute('aria-label', texts.contact);
+    ui.contactRow.appendChild(ui.contact);
+    ui.panel.appendChild(ui.contactRow);
     ui.panel.appendChild(ui.form);
     document.body.appendChild(ui.panel);
     document.body.appendChild(ui.launcher);
@@ -244,15 +256,21 @@
       .catch(function () { mark(message, texts.failed, true); });
   }
 
+  function contactGiven() {
+    return localStorage.getItem(storageKey + '.contact') === 'given';
+  }
+
   function submit() {
     var text = ui.input.value.trim();
     if (!text) { return; }
+    // Offered, not required: without it the answer waits in the chat for the visitor's return.
+    var contact = ui.contactRow.hidden ? null : ui.contact.value.trim() || null;
     var clientId = 'c-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     var message = show('visitor', text, texts.sending);
     ui.input.value = '';
     // The next keystroke starts a new message: say at once that the visitor types again.
     lastTyping = 0;
-    sending[clientId] = { element: message, text: text, sent: false };
+    sending[clientId] = { element: message, text: text, contact: contact, sent: false };
     if (client && client.connected && caughtUp) { publish(clientId); }
   }
 
@@ -262,7 +280,7 @@
     client.publish({
       destination: '/app/chat.send',
       headers: { 'client-id': clientId, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: clientId, text: sending[clientId].text })
+      body: JSON.stringify({ clientId: clientId, text: sending[clientId].text, contact: sending[clientId].contact })
     });
   }
 
@@ -281,6 +299,8 @@
     } else {
       ui.notice.textContent = '';
     }
+    // Nobody online: the message waits, so the visitor leaves an e-mail address or phone for the answer.
+    ui.contactRow.hidden = state.online || contactGiven();
     if (state.readUpTo) { showRead(state.readUpTo); }
   }
 
@@ -350,11 +370,16 @@
     }
     var pending = event.clientId && sending[event.clientId];
     if (event.type === 'ack' && pending) {
+      if (pending.contact) {
+        localStorage.setItem(storageKey + '.contact', 'given');
+        ui.contactRow.hidden = true;
+      }
       mark(pending.element, texts.delivered);
       pending.element.setAttribute('data-at', String(Date.parse(event.at)));
       delete sending[event.clientId];
     } else if (event.type === 'error' && pending) {
-      mark(pending.element, event.code === 'rate-limited' ? texts['too-fast'] : texts.failed, true);
+      mark(pending.element, event.code === 'rate-limited' ? texts['too-fast']
+        : event.code === 'invalid-contact' ? texts['contact-invalid'] : texts.failed, true);
       delete sending[event.clientId];
     } else if (event.type === 'message' && !teamMessages[event.id]) {
       teamMessages[event.id] = true;

@@ -46,6 +46,7 @@ class ChatController {
     private final ChatFloodLimit floodLimit;
     private final ChatState state;
     private final ChatStateNotices notices;
+    private final OfflineContact offlineContact;
     private final InboxEvents inbox;
     private final ThreadRows threads;
     private final TicketManagement tickets;
@@ -55,13 +56,15 @@ class ChatController {
     private final Clock clock;
 
     ChatController(InboundMessages inbound, ChatClientMessages clientMessages, ChatFloodLimit floodLimit,
-                   ChatState state, ChatStateNotices notices, InboxEvents inbox, ThreadRows threads, TicketManagement tickets,
+                   ChatState state, ChatStateNotices notices, OfflineContact offlineContact, InboxEvents inbox,
+                   ThreadRows threads, TicketManagement tickets,
                    WorkspaceManagement workspaces, SimpMessagingTemplate messaging, MessageSource texts, Clock clock) {
         this.inbound = inbound;
         this.clientMessages = clientMessages;
         this.floodLimit = floodLimit;
         this.state = state;
         this.notices = notices;
+        this.offlineContact = offlineContact;
         this.inbox = inbox;
         this.threads = threads;
         this.tickets = tickets;
@@ -81,6 +84,7 @@ class ChatController {
             throw new InvalidInput("text", "blank");
         }
         var clientId = send.clientId();
+        var contact = OfflineContact.parse(send.contact());
         if (!floodLimit.allow(visitor)) {
             answer(visitor, ChatFrames.ToVisitor.error(clientId, "rate-limited"));
             return;
@@ -105,6 +109,7 @@ class ChatController {
             throw notFiled;
         }
         clientMessages.filed(visitor, clientId, filed.number());
+        contact.ifPresent(left -> offlineContact.record(visitor, filed, left));
         answer(visitor, ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
         if (filed.ticketCreated()) {
             notices.chatOpened(visitor.workspace());

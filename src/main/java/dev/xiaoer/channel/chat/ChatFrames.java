@@ -13,9 +13,10 @@ final class ChatFrames {
 
     /**
      * A visitor's message; {@code clientId} is the widget's own id for it, echoed in the answer and
-     * kept when the message is sent again, so that it is stored once.
+     * kept when the message is sent again, so that it is stored once. {@code contact} is the e-mail
+     * address or phone number left with it when nobody was online ({@code null} otherwise).
      */
-    record Send(String clientId, String text) {
+    record Send(String clientId, String text, String contact) {
     }
 
     /**

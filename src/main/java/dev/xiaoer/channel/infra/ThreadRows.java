@@ -65,6 +65,29 @@ public class ThreadRows {
                 .update();
     }
 
+    /** Answers on this thread go by e-mail to {@code address} while the customer is not connected. */
+    public void replyByEmail(WorkspaceId workspace, TicketChannel channel, String threadId, String address) {
+        jdbc.sql("""
+                UPDATE channel_threads SET reply_email = ?
+                WHERE workspace_id = ? AND channel = ? AND external_thread_id = ?""")
+                .params(address, workspace.value(), channel.name(), threadId)
+                .update();
+    }
+
+    /** The channel's threads filed on this ticket that asked for answers by e-mail, with their address. */
+    public List<EmailReplies> emailRepliesOf(WorkspaceId workspace, TicketChannel channel, TicketId ticket) {
+        return jdbc.sql("""
+                SELECT external_thread_id, reply_email FROM channel_threads
+                WHERE ticket_id = ? AND workspace_id = ? AND channel = ? AND reply_email IS NOT NULL""")
+                .params(ticket.value(), workspace.value(), channel.name())
+                .query((rs, n) -> new EmailReplies(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** A thread whose answers go to {@code address} by e-mail. */
+    public record EmailReplies(String threadId, String address) {
+    }
+
     public void changeCustomer(WorkspaceId workspace, CustomerId from, CustomerId to) {
         jdbc.sql("UPDATE channel_threads SET customer_id = ? WHERE workspace_id = ? AND customer_id = ?")
                 .params(to.value(), workspace.value(), from.value())

@@ -54,9 +54,12 @@ class ChatWidgetBrowserIT extends BrowserTest {
             launcher.click();
             var chat = page.getByRole(AriaRole.DIALOG);
             assertThat(chat).isVisible();
-            chat.getByRole(AriaRole.TEXTBOX).fill("复合肥什么时候发货？订单 88123");
-            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            assertThat(chat.locator("[data-xo-notice]")).containsText("客服暂时不在线");
+            chat.getByLabel("您的邮箱或电话，方便我们回复您").fill("wang.fang@example.cn");
+            chat.locator("textarea").fill("复合肥什么时候发货？订单 88123");
+            chat.locator("textarea").press("Enter");
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
+            assertThat(chat.getByLabel("您的邮箱或电话，方便我们回复您")).isHidden();
 
             var tickets = agent.numbers("");
             assertThat(tickets).hasSize(1);
@@ -67,8 +70,8 @@ class ChatWidgetBrowserIT extends BrowserTest {
             agent.reply(TicketApi.id(ticket), "<img src=x onerror=alert(1)> 今天下午发货，单号稍后发您。");
             assertThat(chat.locator(".xo-team").last())
                     .containsText("<img src=x onerror=alert(1)> 今天下午发货，单号稍后发您。");
-            chat.getByRole(AriaRole.TEXTBOX).fill("<img src=x onerror=alert(2)>");
-            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            chat.locator("textarea").fill("<img src=x onerror=alert(2)>");
+            chat.locator("textarea").press("Enter");
             assertThat(chat.locator(".xo-visitor").last()).containsText("<img src=x onerror=alert(2)>");
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
             assertThat(chat.locator("img")).hasCount(0);
@@ -81,8 +84,8 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(chat.locator(".xo-visitor")).containsText(new String[] {"复合肥什么时候发货？订单 88123",
                     "<img src=x onerror=alert(2)>"});
             assertThat(chat.locator(".xo-team")).containsText("今天下午发货，单号稍后发您。");
-            chat.getByRole(AriaRole.TEXTBOX).fill("好的，谢谢");
-            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            chat.locator("textarea").fill("好的，谢谢");
+            chat.locator("textarea").press("Enter");
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
             assertThat(chat.locator(".xo-msg")).hasCount(5);
             assertThat(chat.locator("img")).hasCount(0);
@@ -104,8 +107,8 @@ class ChatWidgetBrowserIT extends BrowserTest {
             shopPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("打开在线客服对话")).click();
             var chat = shopPage.getByRole(AriaRole.DIALOG);
             assertThat(chat.locator("[data-xo-notice]")).containsText("客服暂时不在线");
-            chat.getByRole(AriaRole.TEXTBOX).fill("有机肥能用在桃树上吗？");
-            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            chat.locator("textarea").fill("有机肥能用在桃树上吗？");
+            chat.locator("textarea").press("Enter");
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
             assertThat(chat.locator("[data-xo-notice]")).containsText("您排在第 1 位");
 
@@ -118,10 +121,10 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(inbox.locator("main[data-xo-live=connected]")).isVisible();
             assertThat(chat.locator(".xo-visitor").last()).containsText("已读");
 
-            chat.getByRole(AriaRole.TEXTBOX).pressSequentially("是发酵好的");
+            chat.locator("textarea").pressSequentially("是发酵好的");
             assertThat(inbox.getByTestId("customer-typing")).isVisible();
-            chat.getByRole(AriaRole.TEXTBOX).pressSequentially("鸡粪肥");
-            chat.getByRole(AriaRole.TEXTBOX).press("Enter");
+            chat.locator("textarea").pressSequentially("鸡粪肥");
+            chat.locator("textarea").press("Enter");
             assertThat(inbox.getByTestId("entry-body").last()).hasText("是发酵好的鸡粪肥");
             assertThat(inbox.getByTestId("customer-typing")).isHidden();
 
