@@ -164,6 +164,8 @@ class WorkspaceIsolationIT {
                     "body", "A reply through the page", "then", "solved")),
             entry("POST /tickets/{number}/fields", r -> Map.of("version", r.ticket().path("version").asString(),
                     "priority", "urgent", "tags", "from-the-page")),
+            entry("POST /tickets/{number}/transfer", r -> Map.of("assignee", "", "team", "",
+                    "note", "Handed back to the queue through the page")),
             // The supervisor takes the ticket over: it changes hands (and gets a timeline entry) in B if the page let A.
             entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")));
 

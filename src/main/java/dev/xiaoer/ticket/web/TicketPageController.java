@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -189,6 +190,29 @@ class TicketPageController {
         }
         tickets.update(actor, ticket.id(), changes, version);
         model.addAttribute("fieldsSaved", true);
+        return updated(actor, number, "reply", locale, model);
+    }
+
+    /**
+     * Hands the ticket to another agent or team (or back to the queue), with a note for whoever takes
+     * it: the note first, so that the timeline reads as the handover was meant.
+     */
+    @PostMapping("/transfer")
+    String transfer(Actor actor, @PathVariable long number, @RequestParam(defaultValue = "") String assignee,
+                    @RequestParam(defaultValue = "") String team, @RequestParam(defaultValue = "") String note,
+                    Locale locale, Model model) {
+        var ticket = ticket(actor, number);
+        var to = assignee.isBlank() ? null : new UserId(uuid("assignee", assignee));
+        var toTeam = team.isBlank() ? null : new TeamId(uuid("team", team));
+        if (Objects.equals(to, ticket.assignee()) && Objects.equals(toTeam, ticket.team())) {
+            throw new InvalidInput("assignee", "transfer-to-someone-else");
+        }
+        var text = note.strip();
+        if (!text.isEmpty()) {
+            tickets.note(actor, ticket.id(), text);
+        }
+        tickets.update(actor, ticket.id(), TicketChanges.none().withAssignee(to).withTeam(toTeam), null);
+        model.addAttribute("transferred", true);
         return updated(actor, number, "reply", locale, model);
     }
 

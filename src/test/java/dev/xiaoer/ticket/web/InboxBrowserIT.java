@@ -119,6 +119,38 @@ class InboxBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void anAgentHandsAChatToAColleagueInAnotherTeamWithANoteForThem() {
+        var shop = shops.open("Green Valley", "Lin Jing");
+        var emma = shop.agent("Emma Schmidt");
+        var afterSales = shop.team("After-sales", emma.id());
+        var john = shop.customer("John Miller", "john@example.com", "en", null);
+        var ticket = shop.ticket(john, "Broken pruning shears", "The blade snapped on day one.", TicketType.AFTER_SALES,
+                TicketPriority.NORMAL, TicketChannel.CHAT, shop.workspace.admin().id(), null);
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets/" + ticket.number());
+
+            page.getByTestId("transfer").locator("summary").click();
+            page.getByLabel("To agent").selectOption(emma.id().value().toString());
+            page.getByLabel("To team").selectOption(afterSales.value().toString());
+            page.getByLabel("Note for whoever takes it").fill("Promised a replacement by Friday; photo is on the timeline.");
+            page.getByTestId("transfer-submit").click();
+
+            assertThat(page.getByTestId("transferred")).isVisible();
+            assertThat(page.getByLabel("Assignee")).hasValue(emma.id().value().toString());
+            var entries = page.getByTestId("timeline-entry");
+            assertThat(entries.filter(new Locator.FilterOptions().setHasText("Promised a replacement by Friday")))
+                    .hasAttribute("data-style", "note");
+            assertThat(page.getByTestId("timeline")).containsText("Emma Schmidt");
+            assertThat(page.getByTestId("timeline")).containsText("After-sales");
+            var saved = shop.get(ticket);
+            assertThat(saved.assignee()).isEqualTo(emma.id());
+            assertThat(saved.team()).isEqualTo(afterSales);
+        }
+    }
+
     private static Locator row(Locator rows, String text) {
         return rows.filter(new Locator.FilterOptions().setHasText(text));
     }
