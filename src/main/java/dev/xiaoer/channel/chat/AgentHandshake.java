@@ -25,6 +25,7 @@ class AgentHandshake implements HandshakeInterceptor {
 
     static final String WORKSPACE_ATTRIBUTE = "xiaoer.agent.workspace";
     static final String NAME_ATTRIBUTE = "xiaoer.agent.name";
+    static final String USER_ATTRIBUTE = "xiaoer.agent.user";
 
     private final XiaoerAddress address;
 
@@ -54,6 +55,7 @@ class AgentHandshake implements HandshakeInterceptor {
         }
         attributes.put(WORKSPACE_ATTRIBUTE, actor.workspace());
         attributes.put(NAME_ATTRIBUTE, actor.name());
+        attributes.put(USER_ATTRIBUTE, actor.userId());
         return true;
     }
 
