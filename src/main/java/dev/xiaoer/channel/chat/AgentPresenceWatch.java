@@ -9,7 +9,8 @@ import dev.xiaoer.agent.AgentStatus;
 import dev.xiaoer.identity.UserId;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
-import java.time.Clock;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * {@code xiaoer.presence.offline-after} (2 minutes), so that routing stops handing them chats and
  * their open chats go back to the queue. Each closed agent connection schedules a check for then (a
  * db-scheduler task per agent, moved later by every further close); the check asks the user registry,
- * which with the relay knows every node's connections, whether any page of theirs is still connected.
+ * which with the relay knows every node's connections (without it, only the node that had the
+ * connection checks), whether any page of theirs is still connected.
  * Moving between pages reconnects within a second and changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,13 +42,13 @@ class AgentPresenceWatch {
 
     private final SchedulerClient scheduler;
     private final Duration offlineAfter;
-    private final Clock clock;
+    private final ThisNode node;
 
     AgentPresenceWatch(@Lazy SchedulerClient scheduler,
-                       @Value("${xiaoer.presence.offline-after:2m}") Duration offlineAfter, Clock clock) {
+                       @Value("${xiaoer.presence.offline-after:2m}") Duration offlineAfter, ThisNode node) {
         this.scheduler = scheduler;
         this.offlineAfter = offlineAfter;
-        this.clock = clock;
+        this.node = node;
     }
 
     @EventListener
@@ -57,21 +59,28 @@ class AgentPresenceWatch {
             return;
         }
         var user = (UserId) attributes.get(AgentHandshake.USER_ATTRIBUTE);
-        var at = clock.instant().plus(offlineAfter);
+        // db-scheduler runs on the system clock, not the application's.
+        var at = Instant.now().plus(offlineAfter);
         var instance = CHECK.instance(workspace.value() + ":" + user.value())
-                .data(workspace.value() + " " + user.value() + " " + closed.getUser().getName());
+                .data(workspace.value() + " " + user.value() + " " + node.id() + " " + closed.getUser().getName());
         if (!scheduler.scheduleIfNotExists(instance.scheduledTo(at))) {
             scheduler.reschedule(CHECK.instanceId(workspace.value() + ":" + user.value()), at);
         }
     }
 
     @Bean
-    OneTimeTask<String> agentLeftCheck(SimpUserRegistry connected, AgentManagement agents) {
-        return Tasks.oneTime(CHECK).execute((instance, context) -> {
-            var parts = instance.getData().split(" ", 3);
+    OneTimeTask<String> agentLeftCheck(SimpUserRegistry connected, AgentManagement agents, ChatRelayProperties relay) {
+        return Tasks.oneTime(CHECK).onFailure(ThisNode.retryElsewhere(
+                        new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+                .execute((instance, context) -> {
+            var parts = instance.getData().split(" ", 4);
             var workspace = new WorkspaceId(UUID.fromString(parts[0]));
             var user = new UserId(UUID.fromString(parts[1]));
-            if (connected.getUser(parts[2]) != null) {
+            if (!relay.enabled() && !parts[2].equals(node.id())) {
+                // Without the relay only the node that had the connection knows the agent's connections.
+                throw new ThisNode.Elsewhere("the agent's connections are another node's");
+            }
+            if (connected.getUser(parts[3]) != null) {
                 return;
             }
             try {

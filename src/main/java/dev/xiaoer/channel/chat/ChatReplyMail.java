@@ -16,7 +16,7 @@ import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceId;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.mail.MessagingException;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,15 +51,13 @@ class ChatReplyMail {
     private final SimpUserRegistry connected;
     private final SchedulerClient scheduler;
     private final String mailHost;
-    private final Clock clock;
 
     ChatReplyMail(ThreadRows threads, SimpUserRegistry connected, @Lazy SchedulerClient scheduler,
-                  @Value("${spring.mail.host:}") String mailHost, Clock clock) {
+                  @Value("${spring.mail.host:}") String mailHost) {
         this.threads = threads;
         this.connected = connected;
         this.scheduler = scheduler;
         this.mailHost = mailHost;
-        this.clock = clock;
     }
 
     @EventListener
@@ -73,8 +71,9 @@ class ChatReplyMail {
                     .map(name -> connected.getUser(name) != null).orElse(false);
             if (!inChat) {
                 var data = added.workspace().value() + " " + added.message() + " " + thread.address();
+                // db-scheduler runs on the system clock, not the application's.
                 AfterCommit.run(() -> scheduler.scheduleIfNotExists(SEND.instance(added.message() + ":" + thread.address())
-                        .data(data).scheduledTo(clock.instant())));
+                        .data(data).scheduledTo(Instant.now())));
             }
         }
     }
@@ -86,15 +85,18 @@ class ChatReplyMail {
                                           @Value("${xiaoer.mail.from:}") String from,
                                           @Value("${spring.mail.username:}") String username) {
         return Tasks.oneTime(SEND)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(8,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(1))))
+                .onFailure(ThisNode.retryElsewhere(new FailureHandler.MaxRetriesFailureHandler<>(8,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(1)))))
                 .execute((instance, context) -> {
                     var parts = instance.getData().split(" ", 3);
                     var workspace = new WorkspaceId(UUID.fromString(parts[0]));
                     var answer = tickets.publicEntry(workspace, UUID.fromString(parts[1])).orElse(null);
                     var sender = mail.getIfAvailable();
-                    if (answer == null || sender == null) {
-                        log.warn("Chat answer {} not e-mailed: {}", parts[1], answer == null ? "gone" : "no mail server");
+                    if (sender == null) {
+                        throw new ThisNode.Elsewhere("this node has no mail server");
+                    }
+                    if (answer == null) {
+                        log.warn("Chat answer {} not e-mailed: it is gone", parts[1]);
                         return;
                     }
                     var ticket = tickets.get(workspace, answer.ticket());

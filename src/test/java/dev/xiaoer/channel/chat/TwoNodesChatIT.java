@@ -3,20 +3,35 @@ package dev.xiaoer.channel.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xiaoer.XiaoerApplication;
+import dev.xiaoer.agent.AgentManagement;
+import dev.xiaoer.agent.AgentStatus;
+import dev.xiaoer.support.BrowserSession;
 import dev.xiaoer.support.RequiresRabbitMq;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
+import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Two nodes of Xiaoer on one database, relaying chat through RabbitMQ: a visitor connected to one
- * node gets the answer an agent writes on the other.
+ * node and an agent on the other chat as on one node: the new chat, typing both ways, who answers,
+ * read receipts and the answer all cross over.
  */
 @RequiresRabbitMq
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +76,67 @@ class TwoNodesChatIT {
         agentOnFirst.reply(TicketApi.id(ticket), "能，第一台写的回复到了第二台。");
         assertThat(visitor.next()).containsEntry("type", "message")
                 .containsEntry("text", "能，第一台写的回复到了第二台。");
+    }
+
+    @Test
+    void anAgentSignedInOnOneNodeAndAVisitorOnTheOtherChatAsOnOneNode() throws Exception {
+        var shop = first.getBean(TestWorkspaces.class).create("Two Node Farm Supply");
+        var browser = new BrowserSession(port(first));
+        browser.signIn(shop.admin().email(), TestWorkspaces.PASSWORD);
+        var stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        try {
+            var headers = new WebSocketHttpHeaders();
+            headers.add("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").orElseThrow());
+            var events = new LinkedBlockingQueue<Map<String, Object>>();
+            var agentPage = stomp.connectAsync("ws://localhost:" + port(first) + "/agent/ws", headers,
+                    new StompHeaders(), new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
+            agentPage.subscribe("/topic/workspace." + shop.workspace().id().value() + ".inbox", new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders frame) {
+                    return Map.class;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public void handleFrame(StompHeaders frame, Object payload) {
+                    events.add((Map<String, Object>) payload);
+                }
+            });
+            var visitor = visitors.connect(port(second), shop.workspace().id().value().toString(),
+                    "v-" + UUID.randomUUID());
+
+            visitor.send("c-1", "化肥到了吗？");
+            var number = ((Number) visitor.next().get("ticketNumber")).longValue();
+            assertThat(nextEvent(events, "message")).containsEntry("number", (int) number);
+            visitor.typing();
+            assertThat(nextEvent(events, "typing")).containsEntry("number", (int) number);
+
+            first.getBean(AgentManagement.class).setStatus(shop.workspace().id(), shop.admin().id(), AgentStatus.ONLINE);
+            assertThat(visitor.notice("state", state -> state.get("agent") != null)).containsKey("agent");
+            agentPage.send("/app/agent.typing", Map.of("number", number));
+            assertThat(visitor.notice("typing")).containsKey("from");
+
+            browser.get("/tickets/" + number);
+            assertThat(visitor.notice("read")).containsKey("upTo");
+            var api = TicketApi.forToken(port(first), shop.token());
+            api.reply(TicketApi.id(api.byNumber(number)), "到了，明天上午送货上门。");
+            assertThat(visitor.next()).containsEntry("type", "message").containsEntry("text", "到了，明天上午送货上门。");
+        } finally {
+            stomp.stop();
+        }
+    }
+
+    private static Map<String, Object> nextEvent(LinkedBlockingQueue<Map<String, Object>> events, String what)
+            throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            var event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event != null && what.equals(event.get("what"))) {
+                return event;
+            }
+        }
+        throw new AssertionError("no '" + what + "' event within 10 s");
     }
 
     private static ConfigurableApplicationContext node() {
