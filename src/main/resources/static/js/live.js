@@ -61,20 +61,60 @@
     });
   }
 
+  // Fetches fresh content and swaps it in, unless one of the page's own requests (a reply, a change, a
+  // supervisor's action) started meanwhile: htmx resolves such a request's target when it starts, and
+  // a swap under it would leave its answer nowhere. Then the refresh is simply asked for again, after
+  // that request has settled; its own answer usually brought the page up to date anyway.
+  var ownRequests = 0;
+  var fetching = false;
+  document.addEventListener('htmx:beforeRequest', function () { ownRequests++; });
+
+  function fetchAndSwap(url, selector, unchanged, swapped) {
+    var startedAfter = ownRequests;
+    fetching = true;
+    window.fetch(url, { headers: { 'HX-Request': 'true' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        var target = document.querySelector(selector);
+        if (ownRequests !== startedAfter || inFlight > 0) {
+          wanted = true;
+        } else if (html !== null && target && !(unchanged && unchanged(html.trim()))) {
+          window.htmx.swap(target, html, { swapStyle: 'outerHTML' });
+          if (swapped) {
+            swapped();
+          }
+        }
+      })
+      .finally(function () {
+        fetching = false;
+        refreshIfWanted();
+      });
+  }
+
   function refreshTicket() {
     if (!document.getElementById('timeline') || !(missedEvents || heardVersion > shownVersion())) {
       return;
     }
-    missedEvents = false;
     // The fields come along unless the agent is choosing one right now.
     var panel = document.getElementById('ticket-panel');
     var panelWanted = panel !== null && !panel.contains(document.activeElement);
     var visible = document.visibilityState === 'visible';
     // What arrives while the agent is in another tab stays unread until they come back.
     unseen = !visible;
-    var url = main.getAttribute('data-xo-live-timeline') + '?panel=' + panelWanted + '&seen=' + visible;
-    window.htmx.ajax('GET', url, { target: '#timeline', swap: 'outerHTML' });
+    fetchAndSwap(main.getAttribute('data-xo-live-timeline') + '?panel=' + panelWanted + '&seen=' + visible,
+      '#timeline', null, function () { missedEvents = false; });
   }
+
+  // The region as the server last sent it: a refresh that brings the same is not swapped in, so that a
+  // button the supervisor is about to click stays where it is.
+  var regionShown = null;
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var selector = main.getAttribute('data-xo-live-region');
+    if (selector && event.detail.xhr && event.detail.target instanceof Element
+      && event.detail.target.id === selector.slice(1)) {
+      regionShown = event.detail.xhr.responseText.trim();
+    }
+  });
 
   function refreshRegion() {
     var selector = main.getAttribute('data-xo-live-region');
@@ -87,7 +127,11 @@
       wanted = true;
       return;
     }
-    window.htmx.ajax('GET', main.getAttribute('data-xo-live-region-url'), { target: selector, swap: 'outerHTML' });
+    fetchAndSwap(main.getAttribute('data-xo-live-region-url'), selector, function (html) {
+      var same = html === regionShown;
+      regionShown = html;
+      return same;
+    });
   }
 
   function refresh() {
@@ -107,7 +151,7 @@
     if (timer === null) {
       timer = window.setTimeout(function () {
         timer = null;
-        if (inFlight === 0) {
+        if (inFlight === 0 && !fetching) {
           refresh();
         }
       }, 300);
@@ -115,7 +159,7 @@
   }
 
   function refreshIfWanted() {
-    if (wanted && inFlight === 0 && timer === null) {
+    if (wanted && inFlight === 0 && timer === null && !fetching) {
       refresh();
     }
   }

@@ -9,7 +9,10 @@ import dev.xiaoer.ticket.NewMessage;
 import dev.xiaoer.ticket.NewTicket;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceId;
+import dev.xiaoer.ticket.TicketChannel;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -71,20 +74,47 @@ public class InboundMessages {
         return new InboundResult(ticket.id(), ticket.number(), true, null, customer);
     }
 
+    /**
+     * Continues a thread that is already filed on a ticket, inside the caller's transaction (one commit
+     * for the whole message, which matters for chat, where messages come many a second): the thread's
+     * customer writes on the thread's ticket. Empty when the thread has no ticket yet; then
+     * {@link #receive} files the message (it opens tickets outside any transaction). A thread whose
+     * ticket was closed continues on a follow-up as with {@code receive}.
+     */
+    public Optional<InboundResult> continueThread(WorkspaceId workspace, TicketChannel channel, String threadId,
+                                                  String text) {
+        var body = body(text);
+        return threads.find(workspace, channel, threadId).map(thread -> {
+            var name = customers.names(workspace, List.of(thread.customer())).get(thread.customer());
+            var actor = Actor.customer(workspace, thread.customer().value(), name);
+            var result = tickets.reply(actor, thread.ticket(), NewMessage.fromCustomer(body).via(channel));
+            if (!result.ticket().equals(thread.ticket())) {
+                threads.move(workspace, channel, threadId, result.ticket(), clock.instant());
+            }
+            return new InboundResult(result.ticket(), result.number(), result.followUpOf() != null,
+                    result.followUpOf(), thread.customer());
+        });
+    }
+
     /** Threads follow their customer when two customer profiles are merged. */
     @ApplicationModuleListener
     void on(CustomerMerged merged) {
         threads.changeCustomer(merged.workspace(), merged.source(), merged.target());
     }
 
-    private static InboundMessage normalise(InboundMessage message) {
-        var body = message.body() == null ? "" : message.body().strip();
+    private static String body(String text) {
+        var body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw new InvalidInput("body", "text-required");
         }
         if (body.length() > TicketManagement.MAX_BODY_LENGTH) {
             throw new InvalidInput("body", "text-too-long", TicketManagement.MAX_BODY_LENGTH);
         }
+        return body;
+    }
+
+    private static InboundMessage normalise(InboundMessage message) {
+        var body = body(message.body());
         var subject = message.subject() == null || message.subject().isBlank() ? subjectFrom(body)
                 : message.subject().strip();
         if (subject.length() > TicketManagement.MAX_SUBJECT_LENGTH) {

@@ -12,7 +12,6 @@ import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.workspace.WorkspaceId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,17 +132,19 @@ public class ChatRouting {
     }
 
     private boolean assignOne(WorkspaceId workspace) {
+        // Nobody with room: nothing to hand out, and no reason to queue up for the lock.
+        if (loads(workspace).stream().noneMatch(AgentLoad::canTakeAChat)) {
+            return false;
+        }
         locks.lock(workspace);
         var waiting = tickets.chatQueue(workspace, LOOKAHEAD);
         if (waiting.isEmpty()) {
             return false;
         }
-        var loads = new ArrayList<>(loads(workspace));
-        if (loads.stream().noneMatch(AgentLoad::canTakeAChat)) {
-            return false;
-        }
+        // Read again under the lock: another node may just have given someone their last free place.
+        var loads = loads(workspace);
         for (var chat : waiting) {
-            var choice = policy.choose(chat, List.copyOf(loads));
+            var choice = policy.choose(chat, loads);
             if (choice.isPresent()) {
                 tickets.update(Actor.system(workspace), chat.id(), TicketChanges.none().withAssignee(choice.get()),
                         chat.version());

@@ -87,6 +87,7 @@ class MonitorBrowserIT extends BrowserTest {
             monitor.getByTestId("reassign-" + chat.number()).selectOption(li.id().value().toString());
             assertThat(agentRow(monitor, "李伟").getByTestId("held-chat")).containsText("化肥什么时候发货？");
             monitor.getByTestId("take-over-" + chat.number()).click();
+            assertThat(agentRow(monitor, "李伟").getByTestId("held-chat")).hasCount(0);
             assertThat(monitor.getByTestId("held-chat")).hasCount(1);
             assertThat(current(chat).assignee()).isEqualTo(shop.admin().id());
         }
@@ -151,7 +152,9 @@ class MonitorBrowserIT extends BrowserTest {
         return tickets.get(chat.workspace(), chat.id());
     }
 
+    /** The agent's row, found by their name itself (other rows name them too, in "give to" choices). */
     private static Locator agentRow(Page monitor, String name) {
-        return monitor.getByTestId("agent-row").filter(new Locator.FilterOptions().setHasText(name));
+        return monitor.getByTestId("agent-row").filter(new Locator.FilterOptions()
+                .setHas(monitor.getByText(name, new Page.GetByTextOptions().setExact(true))));
     }
 }

@@ -1,21 +1,16 @@
 package dev.xiaoer.channel.chat;
 
-import dev.xiaoer.channel.InboundMessage;
-import dev.xiaoer.channel.InboundMessages;
-import dev.xiaoer.channel.InboundResult;
 import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
-import dev.xiaoer.workspace.WorkspaceManagement;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -41,8 +36,7 @@ class ChatController {
     private static final String OWN_QUEUE = "/queue/chat";
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
-    private final InboundMessages inbound;
-    private final ChatClientMessages clientMessages;
+    private final ChatFiling filing;
     private final ChatFloodLimit floodLimit;
     private final ChatState state;
     private final ChatStateNotices notices;
@@ -50,17 +44,13 @@ class ChatController {
     private final InboxEvents inbox;
     private final ThreadRows threads;
     private final TicketManagement tickets;
-    private final WorkspaceManagement workspaces;
     private final SimpMessagingTemplate messaging;
-    private final MessageSource texts;
     private final Clock clock;
 
-    ChatController(InboundMessages inbound, ChatClientMessages clientMessages, ChatFloodLimit floodLimit,
-                   ChatState state, ChatStateNotices notices, OfflineContact offlineContact, InboxEvents inbox,
-                   ThreadRows threads, TicketManagement tickets,
-                   WorkspaceManagement workspaces, SimpMessagingTemplate messaging, MessageSource texts, Clock clock) {
-        this.inbound = inbound;
-        this.clientMessages = clientMessages;
+    ChatController(ChatFiling filing, ChatFloodLimit floodLimit, ChatState state, ChatStateNotices notices,
+                   OfflineContact offlineContact, InboxEvents inbox, ThreadRows threads, TicketManagement tickets,
+                   SimpMessagingTemplate messaging, Clock clock) {
+        this.filing = filing;
         this.floodLimit = floodLimit;
         this.state = state;
         this.notices = notices;
@@ -68,9 +58,7 @@ class ChatController {
         this.inbox = inbox;
         this.threads = threads;
         this.tickets = tickets;
-        this.workspaces = workspaces;
         this.messaging = messaging;
-        this.texts = texts;
         this.clock = clock;
     }
 
@@ -89,26 +77,15 @@ class ChatController {
             answer(visitor, ChatFrames.ToVisitor.error(clientId, "rate-limited"));
             return;
         }
-        if (!clientMessages.claim(visitor, clientId, clock.instant())) {
+        var outcome = filing.file(visitor, clientId, send.text());
+        if (outcome instanceof ChatFiling.SentBefore before) {
             // Sent before: answer as the first time. While the first send is still filing it, that
             // send answers, on all of the visitor's connections.
-            clientMessages.ticketNumber(visitor, clientId).ifPresent(number ->
+            before.ticketNumber().ifPresent(number ->
                     answer(visitor, ChatFrames.ToVisitor.ack(clientId, number, clock.instant())));
             return;
         }
-        InboundResult filed;
-        try {
-            var language = workspaces.get(visitor.workspace()).defaultLanguage();
-            var name = visitor.userId() == null
-                    ? texts.getMessage("chat.visitor-name", new Object[] {visitor.visitorId().substring(0, 6)}, language)
-                    : texts.getMessage("chat.user-name", new Object[] {visitor.userId()}, language);
-            filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT, visitor.identity(),
-                    name, null, send.text(), visitor.threadId()));
-        } catch (RuntimeException notFiled) {
-            clientMessages.release(visitor, clientId);
-            throw notFiled;
-        }
-        clientMessages.filed(visitor, clientId, filed.number());
+        var filed = ((ChatFiling.Filed) outcome).result();
         contact.ifPresent(left -> offlineContact.record(visitor, filed, left));
         answer(visitor, ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
         if (filed.ticketCreated()) {

@@ -4,7 +4,10 @@ import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.workspace.WorkspaceId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,14 @@ class ChatRecipients {
         return threads.threadsOf(workspace, TicketChannel.CHAT, ticket).stream()
                 .flatMap(thread -> ChatVisitor.nameOfThread(workspace, thread).stream())
                 .toList();
+    }
+
+    /** The visitors of each of these tickets, in one query. */
+    Map<TicketId, List<String>> of(WorkspaceId workspace, Collection<TicketId> tickets) {
+        var result = new HashMap<TicketId, List<String>>();
+        threads.threadsOf(workspace, TicketChannel.CHAT, tickets).forEach((ticket, ids) -> result.put(ticket,
+                ids.stream().flatMap(thread -> ChatVisitor.nameOfThread(workspace, thread).stream()).toList()));
+        return result;
     }
 
     void send(List<String> visitors, Object frame) {

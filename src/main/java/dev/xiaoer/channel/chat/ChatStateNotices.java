@@ -8,7 +8,12 @@ import dev.xiaoer.ticket.TicketSeen;
 import dev.xiaoer.ticket.TicketUpdated;
 import dev.xiaoer.workspace.WorkspaceId;
 import jakarta.annotation.PreDestroy;
-import java.util.Optional;
+import dev.xiaoer.ticket.TicketId;
+import dev.xiaoer.ticket.TicketView;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +29,8 @@ class ChatStateNotices {
     private final ChatState state;
     private final ChatRecipients recipients;
     private final TicketManagement tickets;
+    /** What each waiting chat's visitor was told last, so that a place that did not change is not told again. */
+    private final Map<TicketId, ChatFrames.State> lastTold = new ConcurrentHashMap<>();
     private final CoalescedRuns<WorkspaceId> runs = new CoalescedRuns<>("Telling waiting visitors their place");
 
     ChatStateNotices(ChatState state, ChatRecipients recipients, TicketManagement tickets) {
@@ -66,17 +73,25 @@ class ChatStateNotices {
         }
     }
 
-    /** Every waiting visitor of the workspace hears their place in the queue. */
+    /**
+     * Every waiting visitor of the workspace whose place changed hears it (or that someone came online):
+     * a chat joining the end of the queue moves nobody else, so it costs one notice, not one per visitor.
+     */
     private void tellQueue(WorkspaceId workspace) {
         runs.request(workspace, () -> {
             var queue = tickets.chatQueue(workspace, ChatState.QUEUE_COUNTED);
             var online = state.anyoneOnline(workspace);
-            for (var chat : queue) {
-                var visitors = recipients.of(workspace, chat.id());
-                if (!visitors.isEmpty()) {
-                    recipients.send(visitors, state.of(workspace, Optional.of(chat), queue, online));
+            var visitors = recipients.of(workspace, queue.stream().map(TicketView::id).toList());
+            for (var i = 0; i < queue.size(); i++) {
+                var chat = queue.get(i).id();
+                var told = ChatFrames.State.of(online, i + 1, null, null);
+                var waiting = visitors.getOrDefault(chat, List.of());
+                if (!waiting.isEmpty() && !told.equals(lastTold.put(chat, told))) {
+                    recipients.send(waiting, told);
                 }
             }
+            var stillWaiting = queue.stream().map(TicketView::id).collect(Collectors.toSet());
+            lastTold.keySet().removeIf(chat -> !stillWaiting.contains(chat));
         });
     }
 

@@ -1,18 +1,17 @@
 package dev.xiaoer.channel.chat;
 
-import dev.xiaoer.channel.InboundMessage;
-import dev.xiaoer.channel.InboundMessages;
+import dev.xiaoer.customer.CustomerManagement;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.ticket.AttachmentTypeNotAllowed;
-import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,8 +39,8 @@ class ChatUploadController {
     private final VisitorAdmission admission;
     private final XiaoerAddress address;
     private final ChatFloodLimit floodLimit;
-    private final ChatClientMessages clientMessages;
-    private final InboundMessages inbound;
+    private final ChatFiling filing;
+    private final CustomerManagement customers;
     private final TicketManagement tickets;
     private final ChatStateNotices notices;
     private final WorkspaceManagement workspaces;
@@ -49,13 +48,13 @@ class ChatUploadController {
     private final Clock clock;
 
     ChatUploadController(VisitorAdmission admission, XiaoerAddress address, ChatFloodLimit floodLimit,
-                         ChatClientMessages clientMessages, InboundMessages inbound, TicketManagement tickets,
+                         ChatFiling filing, CustomerManagement customers, TicketManagement tickets,
                          ChatStateNotices notices, WorkspaceManagement workspaces, MessageSource texts, Clock clock) {
         this.admission = admission;
         this.address = address;
         this.floodLimit = floodLimit;
-        this.clientMessages = clientMessages;
-        this.inbound = inbound;
+        this.filing = filing;
+        this.customers = customers;
         this.tickets = tickets;
         this.notices = notices;
         this.workspaces = workspaces;
@@ -86,31 +85,23 @@ class ChatUploadController {
         if (!floodLimit.allow(sender)) {
             throw new TooManyMessages();
         }
-        if (!clientMessages.claim(sender, clientId, clock.instant())) {
+        var caption = texts.getMessage("chat.photo", new Object[] {shortName(file.getOriginalFilename())},
+                workspaces.get(sender.workspace()).defaultLanguage());
+        var outcome = filing.file(sender, clientId, caption);
+        if (outcome instanceof ChatFiling.SentBefore before) {
             // Sent before (the widget retried after a dropped answer): answer as the first time.
-            return clientMessages.ticketNumber(sender, clientId)
+            return before.ticketNumber()
                     .map(number -> answer(ChatFrames.ToVisitor.ack(clientId, number, clock.instant())))
                     .orElseThrow(StillFiling::new);
         }
-        try {
-            var language = workspaces.get(sender.workspace()).defaultLanguage();
-            var name = sender.userId() == null
-                    ? texts.getMessage("chat.visitor-name", new Object[] {sender.visitorId().substring(0, 6)}, language)
-                    : texts.getMessage("chat.user-name", new Object[] {sender.userId()}, language);
-            var caption = texts.getMessage("chat.photo", new Object[] {shortName(file.getOriginalFilename())}, language);
-            var filed = inbound.receive(sender.workspace(), new InboundMessage(TicketChannel.CHAT, sender.identity(),
-                    name, null, caption, sender.threadId()));
-            tickets.attach(Actor.customer(sender.workspace(), filed.customer().value(), name), filed.ticket(),
-                    file.getOriginalFilename(), content);
-            clientMessages.filed(sender, clientId, filed.number());
-            if (filed.ticketCreated()) {
-                notices.chatOpened(sender.workspace());
-            }
-            return answer(ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
-        } catch (RuntimeException notFiled) {
-            clientMessages.release(sender, clientId);
-            throw notFiled;
+        var filed = ((ChatFiling.Filed) outcome).result();
+        var name = customers.names(sender.workspace(), List.of(filed.customer())).get(filed.customer());
+        var customer = Actor.customer(sender.workspace(), filed.customer().value(), name);
+        tickets.attach(customer, filed.ticket(), file.getOriginalFilename(), content);
+        if (filed.ticketCreated()) {
+            notices.chatOpened(sender.workspace());
         }
+        return answer(ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
     }
 
     private static ResponseEntity<ChatFrames.ToVisitor> answer(ChatFrames.ToVisitor ack) {

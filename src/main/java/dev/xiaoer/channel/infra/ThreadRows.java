@@ -6,7 +6,11 @@ import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +46,25 @@ public class ThreadRows {
                 WHERE ticket_id = ? AND workspace_id = ? AND channel = ?""")
                 .params(ticket.value(), workspace.value(), channel.name())
                 .query(String.class).list();
+    }
+
+    /** The channel's threads filed on each of these tickets, in one query. */
+    public Map<TicketId, List<String>> threadsOf(WorkspaceId workspace, TicketChannel channel,
+                                                 Collection<TicketId> tickets) {
+        var result = new HashMap<TicketId, List<String>>();
+        if (tickets.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT ticket_id, external_thread_id FROM channel_threads
+                WHERE ticket_id IN (:tickets) AND workspace_id = :workspace AND channel = :channel""")
+                .param("tickets", tickets.stream().map(TicketId::value).toList())
+                .param("workspace", workspace.value()).param("channel", channel.name())
+                .query(rs -> {
+                    result.computeIfAbsent(new TicketId(rs.getObject(1, UUID.class)), id -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        return result;
     }
 
     /** Files the thread on this ticket unless it is filed already; returns whether it was. */

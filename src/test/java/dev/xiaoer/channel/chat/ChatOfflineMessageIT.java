@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -41,6 +42,8 @@ class ChatOfflineMessageIT {
     TestWorkspaces workspaces;
     @Autowired
     CustomerManagement customers;
+    @Autowired
+    SimpUserRegistry connected;
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi agent;
@@ -60,7 +63,8 @@ class ChatOfflineMessageIT {
 
     @Test
     void theAnswerToAMessageLeftWithAnAddressIsEmailedOnceTheVisitorHasLeft() throws Exception {
-        var visitor = visitors.connect(port, workspaceId(), "v-" + UUID.randomUUID());
+        var visitorId = "v-" + UUID.randomUUID();
+        var visitor = visitors.connect(port, workspaceId(), visitorId);
         assertThat(visitor.state()).containsEntry("online", false);
         send(visitor, "c-1", "周末能送货吗？", "Wang.Fang@Example.cn");
         var number = ((Number) visitor.next().get("ticketNumber")).longValue();
@@ -72,6 +76,8 @@ class ChatOfflineMessageIT {
                 .containsEntry("kind", "note").extractingByKey("body").asString().contains("wang.fang@example.cn"));
 
         visitor.session.disconnect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> connected.getUser(shop.workspace().id().value() + ":"
+                + visitorId) == null);
         agent.reply(TicketApi.id(ticket), "周六上午可以送到，下午两点前。");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> mail.getReceivedMessages().length == 1);
