@@ -135,12 +135,18 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(inbox.getByTestId("attachment-preview")).isVisible();
             assertThat(inbox.getByTestId("attachment-preview")).hasAttribute("alt", "树叶发黄.png");
 
+            chat.locator("textarea").fill("javascript:alert(document.cookie)");
+            chat.locator("textarea").press("Enter");
+            assertThat(inbox.getByTestId("entry-body").last()).hasText("javascript:alert(document.cookie)");
+            assertThat(inbox.locator("a[href^='javascript']")).hasCount(0);
+
             inbox.locator("#composer-body").pressSequentially("可以，每棵树施两公斤");
             assertThat(chat.locator(".xo-typing")).containsText("正在输入");
             inbox.locator("#composer-body").pressSequentially("，离树干半米。");
             inbox.getByTestId("send-reply").click();
             assertThat(chat.locator(".xo-team").last()).containsText("可以，每棵树施两公斤，离树干半米。");
             assertThat(inbox.getByTestId("seen-by-customer")).hasCount(1);
+            assertThat(chat.locator("a[href^='javascript']")).hasCount(0);
             Browser.screenshot(inbox, "agent-live-ticket");
         }
     }

@@ -151,6 +151,40 @@ class InboxBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void anAgentWhoTurnedNotificationsOnHearsOfANewChatAndOfAChatGivenToThem() {
+        var shop = shops.open("Green Valley", "Lin Jing");
+        var wang = shop.customer("王晓梅", "xiaomei@example.cn", "zh-CN", null);
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            // The browser's notifications, recorded: a page in the background shows them.
+            page.addInitScript("""
+                    window.xoNotices = [];
+                    window.Notification = function (title) { window.xoNotices.push(title); };
+                    window.Notification.permission = 'granted';
+                    window.Notification.requestPermission = function () { return Promise.resolve('granted'); };
+                    document.hasFocus = function () { return false; };
+                    """);
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets?view=all");
+            assertThat(page.locator("main[data-xo-live=connected]")).isVisible();
+            var presence = page.locator(".xo-topbar").getByTestId("presence");
+            presence.getByTestId("presence-toggle").click();
+            presence.getByTestId("notifications").click();
+            assertThat(presence.getByTestId("notifications")).containsText("Notifications are on");
+
+            var waiting = shop.ticket(wang, "化肥什么时候到？", "化肥什么时候到？", TicketType.LOGISTICS, TicketPriority.NORMAL,
+                    TicketChannel.CHAT, null, null);
+            page.waitForFunction("n => window.xoNotices.includes('New chat #' + n + ' is waiting')", (int) waiting.number());
+            shop.change(shop.admin, waiting, TicketChanges.none().withAssignee(shop.workspace.admin().id()));
+            page.waitForFunction("n => window.xoNotices.includes('Chat #' + n + ' is yours now')", (int) waiting.number());
+            var email = shop.ticket(wang, "Invoice please", "Please send the invoice.");
+            page.waitForTimeout(1000);
+            assertThat((Boolean) page.evaluate("n => window.xoNotices.some(t => t.includes('#' + n))", (int) email.number()))
+                    .isFalse();
+        }
+    }
+
     private static Locator row(Locator rows, String text) {
         return rows.filter(new Locator.FilterOptions().setHasText(text));
     }
