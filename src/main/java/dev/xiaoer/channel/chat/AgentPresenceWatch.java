@@ -1,54 +1,56 @@
 package dev.xiaoer.channel.chat;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.agent.AgentStatus;
 import dev.xiaoer.identity.UserId;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.workspace.WorkspaceId;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import java.time.Instant;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * An agent who closed every page of Xiaoer (or whose laptop went to sleep) goes offline after
  * {@code xiaoer.presence.offline-after} (2 minutes), so that routing stops handing them chats and
- * their open chats go back to the queue. Each closed agent connection schedules a check for then (a
- * db-scheduler task per agent, moved later by every further close); the check asks the user registry,
- * which with the relay knows every node's connections (without it, only the node that had the
- * connection checks), whether any page of theirs is still connected.
- * Moving between pages reconnects within a second and changes nothing.
+ * their open chats go back to the queue. Each closed agent connection schedules a check for then on
+ * this node, which held the connection (a later close of theirs moves it later); the check asks the
+ * user registry, which with the relay knows every node's connections, whether any page of theirs is
+ * still connected. Moving between pages reconnects within a second and changes nothing. A check
+ * pending on a node that stops is lost with it: the agent stays as they were until they change it.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class AgentPresenceWatch {
-
-    static final TaskDescriptor<String> CHECK = TaskDescriptor.of("agent-left-check", String.class);
 
     private static final Logger log = LoggerFactory.getLogger(AgentPresenceWatch.class);
 
-    private final SchedulerClient scheduler;
-    private final Duration offlineAfter;
-    private final ThisNode node;
+    private record Agent(WorkspaceId workspace, UserId user) {
+    }
 
-    AgentPresenceWatch(@Lazy SchedulerClient scheduler,
-                       @Value("${xiaoer.presence.offline-after:2m}") Duration offlineAfter, ThisNode node) {
-        this.scheduler = scheduler;
+    private final SimpUserRegistry connected;
+    private final AgentManagement agents;
+    private final Duration offlineAfter;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("agent-presence-watch").factory());
+    private final Map<Agent, ScheduledFuture<?>> checks = new ConcurrentHashMap<>();
+
+    AgentPresenceWatch(SimpUserRegistry connected, AgentManagement agents,
+                       @Value("${xiaoer.presence.offline-after:2m}") Duration offlineAfter) {
+        this.connected = connected;
+        this.agents = agents;
         this.offlineAfter = offlineAfter;
-        this.node = node;
     }
 
     @EventListener
@@ -58,39 +60,35 @@ class AgentPresenceWatch {
         if (workspace == null || closed.getUser() == null) {
             return;
         }
-        var user = (UserId) attributes.get(AgentHandshake.USER_ATTRIBUTE);
-        // db-scheduler runs on the system clock, not the application's.
-        var at = Instant.now().plus(offlineAfter);
-        var instance = CHECK.instance(workspace.value() + ":" + user.value())
-                .data(workspace.value() + " " + user.value() + " " + node.id() + " " + closed.getUser().getName());
-        if (!scheduler.scheduleIfNotExists(instance.scheduledTo(at))) {
-            scheduler.reschedule(CHECK.instanceId(workspace.value() + ":" + user.value()), at);
+        var agent = new Agent(workspace, (UserId) attributes.get(AgentHandshake.USER_ATTRIBUTE));
+        var name = closed.getUser().getName();
+        checks.compute(agent, (key, pending) -> {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            return timer.schedule(() -> check(agent, name), offlineAfter.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void check(Agent agent, String name) {
+        checks.remove(agent);
+        if (connected.getUser(name) != null) {
+            return;
+        }
+        try {
+            if (agents.get(agent.workspace(), agent.user()).status() != AgentStatus.OFFLINE) {
+                log.info("Agent {} has had no page open for {}: now offline", agent.user(), offlineAfter);
+                agents.setStatus(agent.workspace(), agent.user(), AgentStatus.OFFLINE);
+            }
+        } catch (NotFound noLongerAnAgent) {
+            log.debug("Agent {} left the workspace before their presence was checked", agent.user());
+        } catch (RuntimeException failed) {
+            log.warn("Could not set agent {} offline", agent.user(), failed);
         }
     }
 
-    @Bean
-    OneTimeTask<String> agentLeftCheck(SimpUserRegistry connected, AgentManagement agents, ChatRelayProperties relay) {
-        return Tasks.oneTime(CHECK).onFailure(ThisNode.retryElsewhere(
-                        new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
-                .execute((instance, context) -> {
-            var parts = instance.getData().split(" ", 4);
-            var workspace = new WorkspaceId(UUID.fromString(parts[0]));
-            var user = new UserId(UUID.fromString(parts[1]));
-            if (!relay.enabled() && !parts[2].equals(node.id())) {
-                // Without the relay only the node that had the connection knows the agent's connections.
-                throw new ThisNode.Elsewhere("the agent's connections are another node's");
-            }
-            if (connected.getUser(parts[3]) != null) {
-                return;
-            }
-            try {
-                if (agents.get(workspace, user).status() != AgentStatus.OFFLINE) {
-                    log.info("Agent {} has had no page open for a while: now offline", user);
-                    agents.setStatus(workspace, user, AgentStatus.OFFLINE);
-                }
-            } catch (NotFound noLongerAnAgent) {
-                log.debug("Agent {} left the workspace before their presence was checked", user);
-            }
-        });
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
     }
 }

@@ -3,17 +3,14 @@ package dev.xiaoer.channel.chat;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
  * This running instance of Xiaoer among several on one database. db-scheduler runs a task on
- * whichever node picks it up; a task that only the node holding a browser's connection can do (while
- * connections are not shared through the relay), or only a node with a mail server, says so by
- * throwing {@link Elsewhere}, and {@link #retryElsewhere} puts it back for another node a moment later.
+ * whichever node picks it up; a task that only some nodes can do (e-mail, where only some nodes have
+ * a mail server configured) says so by throwing {@link Elsewhere}, and {@link #retryElsewhere} puts it
+ * back for another node a moment later.
  */
-@Component
-class ThisNode {
+final class ThisNode {
 
     /** The task must run on another node; nothing was done here. */
     static final class Elsewhere extends RuntimeException {
@@ -24,10 +21,7 @@ class ThisNode {
 
     private static final Duration SOON = Duration.ofMillis(500);
 
-    private final String id = UUID.randomUUID().toString();
-
-    String id() {
-        return id;
+    private ThisNode() {
     }
 
     /** Reschedules a task that threw {@link Elsewhere} for a moment later; other failures go to {@code otherwise}. */

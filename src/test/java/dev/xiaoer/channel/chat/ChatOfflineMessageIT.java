@@ -21,15 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A message left while nobody was online, with an e-mail address: the answer reaches the customer by
  * e-mail (a real SMTP server, GreenMail) once they have left the chat, and in the chat while they are in it.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "spring.mail.properties.mail.smtp.starttls.enable=false", "xiaoer.mail.from=service@orchard.example"})
 class ChatOfflineMessageIT {
 
     @RegisterExtension

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
+import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.support.Browser;
 import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
@@ -19,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class ChatWidgetBrowserIT extends BrowserTest {
 
     @Autowired
     TestWorkspaces workspaces;
+    @Autowired
+    IdentityManagement identity;
 
     @Test
     void aVisitorChatsFromTheShopPageSeesTheTeamsAnswerLiveWithMarkupShownAsTextAndFindsTheChatAgainAfterReloading() {
@@ -76,7 +80,6 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(chat.locator(".xo-visitor").last()).containsText("已送达");
             assertThat(chat.locator("img")).hasCount(0);
             assertThat(dialogs).isEmpty();
-            Browser.screenshot(page, "chat-widget");
 
             page.reload();
             launcher.click();
@@ -95,6 +98,7 @@ class ChatWidgetBrowserIT extends BrowserTest {
     @Test
     void anAgentWithTheInboxOpenSeesANewChatArriveAnswersItAndTheVisitorHearsTheAnswer() {
         var shop = workspaces.create("青禾农资 Green Valley");
+        identity.updateProfile(shop.admin().id(), "王芳", Locale.SIMPLIFIED_CHINESE);
         try (var agentBrowser = browser.desktop(port); var visitorBrowser = browser.context(port, "zh-CN", 390, 844)) {
             var inbox = agentBrowser.newPage();
             Browser.signIn(inbox, shop.admin().email(), TestWorkspaces.PASSWORD);
@@ -147,6 +151,7 @@ class ChatWidgetBrowserIT extends BrowserTest {
             assertThat(chat.locator(".xo-team").last()).containsText("可以，每棵树施两公斤，离树干半米。");
             assertThat(inbox.getByTestId("seen-by-customer")).hasCount(1);
             assertThat(chat.locator("a[href^='javascript']")).hasCount(0);
+            Browser.screenshot(shopPage, "chat-widget");
             Browser.screenshot(inbox, "agent-live-ticket");
         }
     }
