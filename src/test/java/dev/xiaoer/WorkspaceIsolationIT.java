@@ -83,7 +83,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/tickets/{id}", r -> List.of(id(r.ticket()), id(r.threadTicket()))),
             entry("/api/v1/tickets/by-number/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/api/v1/tickets/{id}/attachments/{attachmentId}", r -> List.of(id(r.attachment()))),
-            entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))));
+            entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))),
+            entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -136,6 +137,9 @@ class WorkspaceIsolationIT {
             entry("POST /api/v1/ticket-fields", refs -> json("key", refs.value(r -> r.ticketField().path("key")
                     .asString()), "label", "Order number", "type", "text")),
             entry("PATCH /api/v1/ticket-fields/{id}", refs -> json("label", "Renamed field")),
+            // Titles and shortcuts are unique per workspace: B's must not stand in A's way.
+            entry("POST /api/v1/canned-replies", refs -> cannedReply(refs)),
+            entry("PUT /api/v1/canned-replies/{id}", refs -> cannedReply(refs)),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
                     "from", json("email", refs.value(r -> r.customer().path("email").asString())),
                     "body", "Is my parcel on its way?", "externalThreadId", refs.value(WorkspaceResources::thread))));
@@ -1019,6 +1023,12 @@ class WorkspaceIsolationIT {
             named.add(foreignValue);
             return foreignValue;
         }
+    }
+
+    private static Map<String, Object> cannedReply(Refs refs) {
+        return json("title", refs.value(r -> r.cannedReply().path("title").asString()),
+                "shortcut", refs.value(r -> r.cannedReply().path("shortcut").asString()),
+                "texts", List.of(json("language", "en", "text", "Hello {{customer.name}}, your parcel is coming.")));
     }
 
     private static String unique(String prefix) {
