@@ -154,7 +154,8 @@ class WorkspaceIsolationIT {
             entry("/tickets/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/monitor/chats/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
-            entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))));
+            entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))),
+            entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace
@@ -169,7 +170,10 @@ class WorkspaceIsolationIT {
             entry("POST /tickets/{number}/fields", r -> Map.of("version", r.ticket().path("version").asString(),
                     "priority", "urgent", "tags", "from-the-page")),
             // The supervisor takes the ticket over: it changes hands (and gets a timeline entry) in B if the page let A.
-            entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")));
+            entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")),
+            entry("POST /admin/canned-replies/{id}", r -> Map.of("title", "Renamed from the page",
+                    "texts[0].text", "{{customer.name}}您好", "texts[1].text", "Hello {{customer.name}}")),
+            entry("POST /admin/canned-replies/{id}/delete", r -> Map.of()));
 
     /**
      * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is
