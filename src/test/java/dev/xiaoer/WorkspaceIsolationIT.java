@@ -155,7 +155,8 @@ class WorkspaceIsolationIT {
             entry("/monitor/chats/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
             entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))),
-            entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))));
+            entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
+            entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace

@@ -10,6 +10,7 @@ import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketManagement;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
-/** Admin → Canned replies, as a signed-in browser sees it over HTTP. */
+/** Admin → Canned replies and the composer's picker, as a signed-in browser sees them over HTTP. */
 @IntegrationTest
 class CannedReplyPagesIT {
 
@@ -127,6 +128,41 @@ class CannedReplyPagesIT {
         assertThat(admin.post("/admin/canned-replies", Map.of("title", "Sneaky", "texts[1].text", "Hi")).statusCode())
                 .isEqualTo(403);
         assertThat(replies.list(shop.id(), "")).containsExactly(reply);
+    }
+
+    @Test
+    void agentsPickCannedRepliesButCannotChangeThem() {
+        var reply = shop.reply(deliveryDelay());
+        var ticket = shop.ticket(shop.customer("John Miller", "en"), "Where is my parcel?");
+        var agent = new BrowserSession(port);
+        agent.signIn(shop.agent("Emma Schmidt", Locale.ENGLISH).email(), TestWorkspaces.PASSWORD);
+
+        assertThat(agent.get("/admin/canned-replies").statusCode()).isEqualTo(403);
+        assertThat(agent.get("/admin/canned-replies/" + reply.id()).statusCode()).isEqualTo(403);
+        var picker = agent.htmx("GET", "/canned-replies/picker/" + ticket.number() + "?q=delay");
+        assertThat(picker.statusCode()).isEqualTo(200);
+        assertThat(text(picker)).contains("Hi John Miller, the parcel of ticket #" + ticket.number()
+                + " is delayed by heavy rain and leaves within two days. — Emma Schmidt");
+    }
+
+    @Test
+    void thePickerPrintsTheCustomersNameAsTextNeverAsMarkup() {
+        shop.reply(deliveryDelay());
+        var ticket = shop.ticket(shop.customer("<img src=x onerror=alert(1)>", "en"), "Parcel late");
+
+        var picker = admin.htmx("GET", "/canned-replies/picker/" + ticket.number());
+
+        assertThat(picker.body()).doesNotContain("<img").contains("Hi &lt;img src=x onerror=alert(1)&gt;, the parcel");
+    }
+
+    @Test
+    void thePickerOfATicketNumberTheWorkspaceDoesNotHaveIsNotFoundAndASearchMatchingNothingSaysSo() {
+        shop.reply(deliveryDelay());
+        var ticket = shop.ticket(shop.customer("王晓梅", "zh-CN"), "桃子还没到");
+
+        assertThat(admin.htmx("GET", "/canned-replies/picker/987654").statusCode()).isEqualTo(404);
+        assertThat(text(admin.htmx("GET", "/canned-replies/picker/" + ticket.number() + "?q=refund")))
+                .contains("No canned reply matches “refund”.");
     }
 
     private static String textarea(HttpResponse<String> page, String id) {
