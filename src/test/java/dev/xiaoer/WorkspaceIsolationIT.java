@@ -83,7 +83,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/tickets/{id}", r -> List.of(id(r.ticket()), id(r.threadTicket()))),
             entry("/api/v1/tickets/by-number/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/api/v1/tickets/{id}/attachments/{attachmentId}", r -> List.of(id(r.attachment()))),
-            entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))));
+            entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))),
+            entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -136,6 +137,9 @@ class WorkspaceIsolationIT {
             entry("POST /api/v1/ticket-fields", refs -> json("key", refs.value(r -> r.ticketField().path("key")
                     .asString()), "label", "Order number", "type", "text")),
             entry("PATCH /api/v1/ticket-fields/{id}", refs -> json("label", "Renamed field")),
+            // Titles and shortcuts are unique per workspace: B's must not stand in A's way.
+            entry("POST /api/v1/canned-replies", refs -> cannedReply(refs)),
+            entry("PUT /api/v1/canned-replies/{id}", refs -> cannedReply(refs)),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
                     "from", json("email", refs.value(r -> r.customer().path("email").asString())),
                     "body", "Is my parcel on its way?", "externalThreadId", refs.value(WorkspaceResources::thread))));
@@ -150,7 +154,9 @@ class WorkspaceIsolationIT {
             entry("/tickets/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/monitor/chats/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
-            entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))));
+            entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))),
+            entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
+            entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace
@@ -167,7 +173,10 @@ class WorkspaceIsolationIT {
             entry("POST /tickets/{number}/transfer", r -> Map.of("assignee", "", "team", "",
                     "note", "Handed back to the queue through the page")),
             // The supervisor takes the ticket over: it changes hands (and gets a timeline entry) in B if the page let A.
-            entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")));
+            entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")),
+            entry("POST /admin/canned-replies/{id}", r -> Map.of("title", "Renamed from the page",
+                    "texts[0].text", "{{customer.name}}您好", "texts[1].text", "Hello {{customer.name}}")),
+            entry("POST /admin/canned-replies/{id}/delete", r -> Map.of()));
 
     /**
      * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is
@@ -1021,6 +1030,12 @@ class WorkspaceIsolationIT {
             named.add(foreignValue);
             return foreignValue;
         }
+    }
+
+    private static Map<String, Object> cannedReply(Refs refs) {
+        return json("title", refs.value(r -> r.cannedReply().path("title").asString()),
+                "shortcut", refs.value(r -> r.cannedReply().path("shortcut").asString()),
+                "texts", List.of(json("language", "en", "text", "Hello {{customer.name}}, your parcel is coming.")));
     }
 
     private static String unique(String prefix) {

@@ -3,6 +3,9 @@ package dev.xiaoer.demo;
 import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.agent.NewAgent;
 import dev.xiaoer.agent.TeamId;
+import dev.xiaoer.automation.CannedReplies;
+import dev.xiaoer.automation.CannedReplyDraft;
+import dev.xiaoer.automation.CannedReplyText;
 import dev.xiaoer.customer.ChannelIdentity;
 import dev.xiaoer.customer.CustomerId;
 import dev.xiaoer.customer.CustomerManagement;
@@ -51,15 +54,18 @@ class DemoWorkspace {
     private final AgentManagement agents;
     private final CustomerManagement customers;
     private final TicketManagement tickets;
+    private final CannedReplies cannedReplies;
     private final JsonMapper json;
 
     DemoWorkspace(WorkspaceManagement workspaces, IdentityManagement identity, AgentManagement agents,
-                  CustomerManagement customers, TicketManagement tickets, JsonMapper json) {
+                  CustomerManagement customers, TicketManagement tickets, CannedReplies cannedReplies,
+                  JsonMapper json) {
         this.workspaces = workspaces;
         this.identity = identity;
         this.agents = agents;
         this.customers = customers;
         this.tickets = tickets;
+        this.cannedReplies = cannedReplies;
         this.json = json;
     }
 
@@ -115,6 +121,11 @@ class DemoWorkspace {
             var customerActor = Actor.customer(workspace.id(), customer.value(), customerNames.get(ticket.customer()));
             var agent = Optional.ofNullable(ticket.assignee()).map(agentActors::get).orElse(owner);
             createTicket(ticket, customer, customerActor, agent, teams);
+        }
+        for (var reply : data.cannedReplies()) {
+            cannedReplies.create(workspace.id(), new CannedReplyDraft(reply.title(), reply.shortcut(),
+                    reply.texts().entrySet().stream()
+                            .map(text -> new CannedReplyText(text.getKey(), text.getValue())).toList()));
         }
         return new SignIn(workspace, data.admin().email(), adminPassword, data.tickets().size());
     }

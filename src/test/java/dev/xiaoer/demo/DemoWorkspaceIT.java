@@ -2,6 +2,9 @@ package dev.xiaoer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xiaoer.automation.CannedReplies;
+import dev.xiaoer.automation.CannedReply;
+import dev.xiaoer.automation.CannedReplyText;
 import dev.xiaoer.support.BrowserSession;
 import dev.xiaoer.ticket.TicketFilter;
 import dev.xiaoer.ticket.TicketManagement;
@@ -42,6 +45,9 @@ class DemoWorkspaceIT {
     @Autowired
     TicketManagement tickets;
 
+    @Autowired
+    CannedReplies cannedReplies;
+
     @Test
     void theFirstStartCreatesTheDemoShopAndPrintsAPasswordThatSignsIn(CapturedOutput output) {
         var printed = SIGN_IN.matcher(output.getAll());
@@ -64,6 +70,16 @@ class DemoWorkspaceIT {
         assertThat(all).extracting(TicketView::subject)
                 .contains("复合肥下单五天还没发货，春耕等着用", "收到的桃子有一半烂了", "Return for a damaged pruning shear set");
         assertThat(all).extracting(TicketView::status).contains(TicketStatus.values());
+    }
+
+    @Test
+    void theDemoShopHasCannedRepliesInChineseAndEnglish() {
+        var replies = cannedReplies.list(workspaces.all().getFirst().id(), "");
+
+        assertThat(replies).extracting(CannedReply::title).contains("发货延迟 / Delivery delay",
+                "拍照理赔 / Photo for a claim", "施肥见效时间 / When fertilizer shows effect");
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.texts()).extracting(CannedReplyText::language)
+                .contains("zh-CN", "en"));
     }
 
     @Test

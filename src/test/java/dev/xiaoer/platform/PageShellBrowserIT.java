@@ -47,8 +47,8 @@ class PageShellBrowserIT extends BrowserTest {
             page.locator("#xo-nav.collapse.show").waitFor();
             Browser.screenshot(page, "home-phone-menu");
 
-            for (var path : List.of("/tickets", "/customers", "/admin/tokens", "/admin/members", "/admin/chat", "/account",
-                    "/no-such-page")) {
+            for (var path : List.of("/tickets", "/customers", "/admin/tokens", "/admin/members", "/admin/chat",
+                    "/admin/canned-replies", "/admin/canned-replies/new", "/account", "/no-such-page")) {
                 page.navigate(path);
                 Browser.screenshot(page, "phone" + path.replace('/', '-'));
                 assertFitsTheScreen(page);
@@ -76,7 +76,8 @@ class PageShellBrowserIT extends BrowserTest {
 
             page.navigate("/login");
             Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
-            for (var path : List.of("/", "/customers", "/admin/tokens", "/admin/members", "/admin/chat", "/account")) {
+            for (var path : List.of("/", "/customers", "/admin/tokens", "/admin/members", "/admin/chat",
+                    "/admin/canned-replies", "/admin/canned-replies/new", "/account")) {
                 page.navigate(path);
                 assertThat(page.locator(".xo-topbar")).isVisible();
             }

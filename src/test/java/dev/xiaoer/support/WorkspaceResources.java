@@ -41,11 +41,13 @@ import tools.jackson.databind.JsonNode;
  * @param otherTicket a ticket of {@code duplicate}, which {@code ticket} may be merged into
  * @param threadTicket a ticket opened by an inbound e-mail of {@code customer} in thread {@link #thread()}
  * @param attachment a text file attached to {@code ticket}
+ * @param cannedReply a canned reply in Chinese and English, with a shortcut
  */
 public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
                                  JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
                                  JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
-                                 JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment) {
+                                 JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment,
+                                 JsonNode cannedReply) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
@@ -105,8 +107,12 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
                 "from", json("email", customer.path("email").asString()), "subject", "Parcel " + marker,
                 "body", "Where is the parcel of " + marker + "?", "externalThreadId", "thread-" + marker));
         var threadTicket = send(api, HttpMethod.GET, "/api/v1/tickets/" + inbound.path("ticketId").asString(), null);
+        var cannedReply = send(api, HttpMethod.POST, "/api/v1/canned-replies", json("title", "Delay " + marker,
+                "shortcut", marker, "texts", List.of(
+                        json("language", "zh-CN", "text", "{{customer.name}}您好，" + marker + " 的包裹延迟了。"),
+                        json("language", "en", "text", "Hi {{customer.name}}, " + marker + "'s parcel is late."))));
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
-                mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment);
+                mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply);
     }
 
     /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
@@ -152,6 +158,6 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
     public List<String> ids() {
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
                 tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
-                id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment));
+                id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply));
     }
 }

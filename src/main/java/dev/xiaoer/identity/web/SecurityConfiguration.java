@@ -122,8 +122,10 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/self-service/**", "/chat/**", "/actuator/health/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        // Station staff have their own pages; tickets and customers are the service team's.
-                        .requestMatchers("/tickets/**", "/customers/**", "/presence/**").hasRole("AGENT")
+                        // Station staff have their own pages; tickets, customers and canned replies are the
+                        // service team's.
+                        .requestMatchers("/tickets/**", "/customers/**", "/presence/**", "/canned-replies/**")
+                        .hasRole("AGENT")
                         .requestMatchers("/monitor/**").hasRole("SUPERVISOR")
                         .anyRequest().hasAnyRole("AGENT", "STATION_STAFF"))
                 .headers(h -> h
