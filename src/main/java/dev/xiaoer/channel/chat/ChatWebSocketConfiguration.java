@@ -1,7 +1,6 @@
 package dev.xiaoer.channel.chat;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -22,6 +21,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Destinations whose subscribers the in-memory broker remembers: room for the connections a node holds. */
+    static final int BROKER_DESTINATIONS_CACHED = 65_536;
+    static final int INBOUND_THREADS = 32;
 
     private final VisitorConnect visitorConnect;
     private final ChatRelayProperties relay;
@@ -61,18 +63,22 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setUserDestinationBroadcast("/topic/xiaoer-unresolved-user")
                     .setUserRegistryBroadcast("/topic/xiaoer-user-registry");
         } else {
-            registry.enableSimpleBroker("/queue", "/topic");
+            // No selector expressions on subscriptions (the chat has none to evaluate).
+            registry.enableSimpleBroker("/queue", "/topic").setSelectorHeaderName(null);
+            // Every visitor's queue is a destination of its own: with more open chats than the cache holds
+            // (Spring's default is 1024), each message made the broker scan every subscription on the node.
+            registry.setCacheLimit(BROKER_DESTINATIONS_CACHED);
         }
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(visitorConnect, agentConnect);
-        // Filing a message waits on the database (its commit above all). Spring's default of two threads
-        // per core kept four messages in flight on this 2-core machine and capped chat at a few hundred
-        // messages a second; with a virtual thread per frame the connection pool bounds the work in
-        // flight, and the database commits many messages together.
-        registration.executor(new VirtualThreadTaskExecutor("chat-inbound-"));
+        // Filing a message waits on the database (its commit above all): Spring's default of two threads
+        // per core kept four messages in flight on a 2-core machine. More threads than the connection pool
+        // has connections let the next messages be read while others wait on the database
+        // (docs/benchmarks.md: a virtual thread per frame did no better).
+        registration.taskExecutor().corePoolSize(INBOUND_THREADS).maxPoolSize(INBOUND_THREADS);
     }
 
     @Override
