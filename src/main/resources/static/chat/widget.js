@@ -300,7 +300,7 @@
       ui.notice.textContent = '';
     }
     // Nobody online: the message waits, so the visitor leaves an e-mail address or phone for the answer.
-    ui.contactRow.hidden = state.online || contactGiven();
+    ui.contactRow.hidden = state.online || !!state.agent || contactGiven();
     if (state.readUpTo) { showRead(state.readUpTo); }
   }
 

@@ -158,6 +158,10 @@ class TicketPageController {
             tickets.note(actor, ticket.id(), text);
         } else if (!text.isEmpty()) {
             var result = tickets.reply(actor, ticket.id(), NewMessage.fromAgent(text).thenStatus(then));
+            if (ticket.assignee() == null && result.ticket().equals(ticket.id()) && result.status() != TicketStatus.CLOSED) {
+                // Whoever answers a ticket nobody holds takes it (it leaves the chat queue, the customer sees who).
+                tickets.update(actor, ticket.id(), TicketChanges.none().withAssignee(actor.userId()), null);
+            }
             if (!result.ticket().equals(ticket.id())) {
                 // The message landed elsewhere (a follow-up of a closed ticket, or the ticket it was merged into).
                 response.setHeader("HX-Redirect", "/tickets/" + result.number());

@@ -149,6 +149,9 @@ class ChatWidgetBrowserIT extends BrowserTest {
             inbox.locator("#composer-body").pressSequentially("，离树干半米。");
             inbox.getByTestId("send-reply").click();
             assertThat(chat.locator(".xo-team").last()).containsText("可以，每棵树施两公斤，离树干半米。");
+            // Answering a chat nobody held took it: the visitor sees who answers, and no longer the offline form.
+            assertThat(chat.locator("[data-xo-notice]")).containsText("王芳 正在为您服务");
+            assertThat(chat.getByLabel("您的邮箱或电话，方便我们回复您")).isHidden();
             assertThat(inbox.getByTestId("seen-by-customer")).hasCount(1);
             assertThat(chat.locator("a[href^='javascript']")).hasCount(0);
             Browser.screenshot(shopPage, "chat-widget");
