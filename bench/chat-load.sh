@@ -37,7 +37,7 @@ jar_=$(mktemp)
 csrf=$(curl -fs -c "$jar_" "http://127.0.0.1:$port/login" | sed -n 's/.*name="_csrf" content="\([^"]*\)".*/\1/p' | head -1)
 curl -fs -o /dev/null -b "$jar_" -c "$jar_" --data-urlencode "username=agent@bench.example" \
   --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$port/login"
-session="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar_")"
+session="XIAOER_SESSION=$(awk '$6 == "XIAOER_SESSION" {print $7}' "$jar_")"
 rm -f "$jar_"
 url="ws://127.0.0.1:$port/chat/ws"
 load() { "$JAVA" -Xss256k "$ROOT/bench/ChatLoad.java" "$url" "$workspace" "$@"; }

@@ -1,9 +1,10 @@
 package dev.xiaoer.workspace;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-public record WorkspaceId(UUID value) {
+public record WorkspaceId(UUID value) implements Serializable {
 
     public WorkspaceId {
         Objects.requireNonNull(value, "value");

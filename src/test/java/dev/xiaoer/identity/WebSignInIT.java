@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class WebSignInIT {
 
-    private static final String SESSION = "JSESSIONID";
+    private static final String SESSION = BrowserSession.SESSION_COOKIE;
 
     @LocalServerPort
     int port;

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class BrowserSession {
 
+    /** The name of the sign-in session's cookie (server.servlet.session.cookie.name). */
+    public static final String SESSION_COOKIE = "XIAOER_SESSION";
+
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     /** Every page of the shell carries its session's token here, for htmx. */
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");

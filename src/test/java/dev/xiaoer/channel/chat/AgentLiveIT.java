@@ -218,7 +218,7 @@ class AgentLiveIT {
 
     private Connection signedInAgent(BrowserSession browser) throws Exception {
         var headers = new WebSocketHttpHeaders();
-        headers.add("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").orElseThrow());
+        headers.add("Cookie", BrowserSession.SESSION_COOKIE + "=" + browser.cookie(BrowserSession.SESSION_COOKIE).orElseThrow());
         return connect(headers);
     }
 

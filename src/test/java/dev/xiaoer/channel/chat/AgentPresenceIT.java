@@ -94,7 +94,7 @@ class AgentPresenceIT {
     /** An agent's page open: its live connection, signed in by the session cookie. */
     private StompSession agentPage() throws Exception {
         var headers = new WebSocketHttpHeaders();
-        headers.add("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").orElseThrow());
+        headers.add("Cookie", BrowserSession.SESSION_COOKIE + "=" + browser.cookie(BrowserSession.SESSION_COOKIE).orElseThrow());
         return stomp.connectAsync("ws://localhost:" + port + "/agent/ws", headers, new StompHeaders(),
                 new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
     }

@@ -31,7 +31,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 /**
  * Two nodes of Xiaoer on one database, relaying chat through RabbitMQ: a visitor connected to one
  * node and an agent on the other chat as on one node: the new chat, typing both ways, who answers,
- * read receipts and the answer all cross over.
+ * read receipts and the answer all cross over. The agent's sign-in, made on one node, holds on the
+ * other (sessions are in the database).
  */
 @RequiresRabbitMq
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,9 +88,13 @@ class TwoNodesChatIT {
         stomp.setMessageConverter(new JacksonJsonMessageConverter());
         try {
             var headers = new WebSocketHttpHeaders();
-            headers.add("Cookie", "JSESSIONID=" + browser.cookie("JSESSIONID").orElseThrow());
+            headers.add("Cookie", BrowserSession.SESSION_COOKIE + "=" + browser.cookie(BrowserSession.SESSION_COOKIE).orElseThrow());
             var events = new LinkedBlockingQueue<Map<String, Object>>();
-            var agentPage = stomp.connectAsync("ws://localhost:" + port(first) + "/agent/ws", headers,
+            // Signed in on the first node, the agent's page opens on the second: no sticky sessions needed.
+            var elsewhere = new BrowserSession(port(second));
+            elsewhere.setCookie(BrowserSession.SESSION_COOKIE, browser.cookie(BrowserSession.SESSION_COOKIE).orElseThrow());
+            assertThat(elsewhere.get("/tickets").statusCode()).isEqualTo(200);
+            var agentPage = stomp.connectAsync("ws://localhost:" + port(second) + "/agent/ws", headers,
                     new StompHeaders(), new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
             agentPage.subscribe("/topic/workspace." + shop.workspace().id().value() + ".inbox", new StompFrameHandler() {
                 @Override
@@ -103,7 +108,7 @@ class TwoNodesChatIT {
                     events.add((Map<String, Object>) payload);
                 }
             });
-            var visitor = visitors.connect(port(second), shop.workspace().id().value().toString(),
+            var visitor = visitors.connect(port(first), shop.workspace().id().value().toString(),
                     "v-" + UUID.randomUUID());
 
             visitor.send("c-1", "化肥到了吗？");
