@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -63,7 +64,8 @@ class ApiTokenAdminController {
         }
     }
 
-    record Issued(String name, String secret) {
+    /** The new token, shown once after the redirect: a flash attribute, so it travels in the session. */
+    record Issued(String name, String secret) implements Serializable {
     }
 
     @GetMapping
