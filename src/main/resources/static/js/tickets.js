@@ -26,6 +26,16 @@
     return true;
   }
 
+  // On a ticket, j and k open the agent's next or previous conversation.
+  function nextConversation(step) {
+    var page = document.querySelector('[data-xo-next]');
+    if (!page) {
+      return false;
+    }
+    window.location.assign(page.getAttribute('data-xo-next') + '?step=' + step);
+    return true;
+  }
+
   function chooseTab(kind) {
     var tab = document.getElementById('kind-' + kind);
     if (!tab || tab.disabled) {
@@ -93,8 +103,8 @@
     var assignee = document.getElementById('field-assignee');
     var handled;
     switch (event.key) {
-      case 'j': handled = moveInList(1); break;
-      case 'k': handled = moveInList(-1); break;
+      case 'j': handled = moveInList(1) || nextConversation(1); break;
+      case 'k': handled = moveInList(-1) || nextConversation(-1); break;
       case 'r': handled = chooseTab('reply'); break;
       case 'n': handled = chooseTab('note'); break;
       case 's': handled = setField('field-status', 'solved'); break;

@@ -51,7 +51,7 @@ public record TicketListQuery(String view, TicketStatus status, TicketPriority p
         }
 
         /** The view's tickets for this reader, who is a member of {@code myTeams}. */
-        TicketFilter filter(Actor actor, Set<TeamId> myTeams) {
+        public TicketFilter filter(Actor actor, Set<TeamId> myTeams) {
             return switch (this) {
                 case MINE -> TicketFilter.all().withStatuses(UNSOLVED).withAssignee(actor.userId());
                 case UNASSIGNED -> TicketFilter.all().withStatuses(UNSOLVED).onlyUnassigned();

@@ -59,6 +59,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/tickets/{number:\\d{1,18}}")
 class TicketPageController {
 
+    /** How far down the agent's own tickets "next conversation" looks. */
+    static final int NEXT_LOOKAHEAD = 200;
+
     private static final int TIMELINE_PAGE = 200;
     private static final int TIMELINE_MAX = 2_000;
     private static final int EARLIER_TICKETS = 5;
@@ -121,6 +124,28 @@ class TicketPageController {
         }
         model.addAttribute("withPanel", panel);
         return "tickets/timeline";
+    }
+
+    /**
+     * The agent's next (or, with {@code step} -1, previous) conversation: the one after this ticket in
+     * their own open tickets, in the order the inbox lists them. Back to the inbox when there is none.
+     */
+    @GetMapping("/next")
+    String next(Actor actor, @PathVariable long number, @RequestParam(defaultValue = "1") int step) {
+        ticket(actor, number);
+        var mine = tickets.list(actor.workspace(), TicketListQuery.View.MINE.filter(actor, Set.of()), null,
+                NEXT_LOOKAHEAD).items();
+        if (mine.isEmpty()) {
+            return "redirect:/tickets?view=mine";
+        }
+        var here = -1;
+        for (var i = 0; i < mine.size(); i++) {
+            if (mine.get(i).number() == number) {
+                here = i;
+            }
+        }
+        var next = here < 0 ? 0 : Math.floorMod(here + Integer.signum(step), mine.size());
+        return "redirect:/tickets/" + mine.get(next).number();
     }
 
     /** A reply (with an optional file) or an internal note, written in the composer. */

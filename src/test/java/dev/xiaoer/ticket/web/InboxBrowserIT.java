@@ -185,6 +185,30 @@ class InboxBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void onATicketJAndKOpenTheNextAndThePreviousOfTheAgentsOwnConversations() {
+        var shop = shops.open("Orchard Direct", "Lin Jing");
+        var me = shop.workspace.admin().id();
+        var wang = shop.customer("王晓梅", "xiaomei@example.cn", "zh-CN", null);
+        var older = shop.ticket(wang, "桃子坏了", "一半都烂了。", TicketType.AFTER_SALES, TicketPriority.HIGH,
+                TicketChannel.CHAT, me, null);
+        var newer = shop.ticket(wang, "发票", "请开发票。", TicketType.INQUIRY, TicketPriority.NORMAL,
+                TicketChannel.CHAT, me, null);
+        shop.ticket(wang, "Someone else's", "Not mine.");
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.adminEmail(), TestWorkspaces.PASSWORD);
+            page.navigate("/tickets/" + newer.number());
+
+            page.keyboard().press("j");
+            assertThat(page.getByTestId("ticket-subject")).hasText("桃子坏了");
+            page.keyboard().press("j");
+            assertThat(page.getByTestId("ticket-subject")).hasText("发票");
+            page.keyboard().press("k");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/tickets/" + older.number() + "$"));
+        }
+    }
+
     private static Locator row(Locator rows, String text) {
         return rows.filter(new Locator.FilterOptions().setHasText(text));
     }
