@@ -292,6 +292,8 @@
   function showState(state) {
     if (state.agent) {
       ui.notice.textContent = fill(texts.answering, state.agent);
+    } else if (state.closedHours) {
+      ui.notice.textContent = fill(texts.closed, state.closedHours);
     } else if (state.position) {
       ui.notice.textContent = fill(texts.queue, state.position);
     } else if (!state.online) {

@@ -1,6 +1,7 @@
 package dev.xiaoer.channel.chat;
 
 import dev.xiaoer.identity.Actor;
+import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,14 +22,19 @@ class ChatAdminController {
 
     private final ChatSettingsRows settings;
     private final XiaoerAddress address;
+    private final WorkspaceManagement workspaces;
 
-    ChatAdminController(ChatSettingsRows settings, XiaoerAddress address) {
+    ChatAdminController(ChatSettingsRows settings, XiaoerAddress address, WorkspaceManagement workspaces) {
         this.settings = settings;
         this.address = address;
+        this.workspaces = workspaces;
     }
 
     /** The allowed origins as typed, one per line. */
     record OriginsForm(String origins) {
+    }
+
+    record HoursForm(String hours) {
     }
 
     @GetMapping
@@ -42,6 +48,10 @@ class ChatAdminController {
         model.addAttribute("snippet", "<script src=\"" + script + "\" data-workspace=\"" + workspace + "\" async></script>");
         model.addAttribute("identifiedSnippet", "<script src=\"" + script + "\" data-workspace=\"" + workspace
                 + "\"\n        data-user-id=\"USER-ID\" data-user-hash=\"SIGNATURE\" async></script>");
+        if (!model.containsAttribute("hoursForm")) {
+            model.addAttribute("hoursForm", new HoursForm(chat.hours().text()));
+        }
+        model.addAttribute("timeZone", workspaces.get(actor.workspace()).timeZone().getId());
         model.addAttribute("workspaceId", workspace);
         model.addAttribute("allowedOrigins", chat.allowedOrigins());
         model.addAttribute("secret", chat.signingSecret());
@@ -65,6 +75,26 @@ class ChatAdminController {
         }
         settings.saveAllowedOrigins(actor.workspace(), parsed.origins());
         redirect.addFlashAttribute("originsSaved", true);
+        return "redirect:/admin/chat";
+    }
+
+    /** Saves the chat hours, or nothing when any line is not a span of hours. */
+    @PostMapping("/hours")
+    String saveHours(Actor actor, @ModelAttribute("hoursForm") HoursForm form, BindingResult errors, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        var parsed = ChatHours.parse(form.hours());
+        if (!parsed.invalid().isEmpty()) {
+            errors.rejectValue("hours", "chat.admin.hours.invalid", new Object[] {String.join("  ", parsed.invalid())},
+                    null);
+        } else if (parsed.hours().spans().size() > ChatHours.MAX_LINES) {
+            errors.rejectValue("hours", "chat.admin.hours.too-many", new Object[] {ChatHours.MAX_LINES}, null);
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(actor, model);
+        }
+        settings.saveHours(actor.workspace(), parsed.hours());
+        redirect.addFlashAttribute("hoursSaved", true);
         return "redirect:/admin/chat";
     }
 

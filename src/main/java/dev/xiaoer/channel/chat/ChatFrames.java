@@ -43,12 +43,18 @@ final class ChatFrames {
     /**
      * Where the visitor's chat stands, on connecting and whenever it changes: whether anyone of the team
      * is online, the chat's place in the queue while it waits ({@code null} otherwise), the name of the
-     * agent answering it ({@code null} while nobody is), and up to when the team has read it.
+     * agent answering it ({@code null} while nobody is), and up to when the team has read it;
+     * {@code closedHours} names the chat hours when it is outside them ({@code null} while open).
      */
-    record State(String type, boolean online, Integer position, String agent, Instant readUpTo) {
+    record State(String type, boolean online, Integer position, String agent, Instant readUpTo, String closedHours) {
 
         static State of(boolean online, Integer position, String agent, Instant readUpTo) {
-            return new State("state", online, position, agent, readUpTo);
+            return new State("state", online, position, agent, readUpTo, null);
+        }
+
+        /** Outside the workspace's chat hours: nobody counts as online, and the visitor hears the hours. */
+        State closed(String hours) {
+            return new State(type, false, position, agent, readUpTo, hours);
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.List;
  *                       empty means any site may
  * @param signingSecret  the key the merchant's backend signs user ids with ({@link VisitorIdentity});
  *                       {@code null} until an admin first opens the chat settings
+ * @param hours          when the chat is staffed
  */
-record ChatSettings(List<String> allowedOrigins, String signingSecret) {
+record ChatSettings(List<String> allowedOrigins, String signingSecret, ChatHours hours) {
 
-    static final ChatSettings NONE = new ChatSettings(List.of(), null);
+    static final ChatSettings NONE = new ChatSettings(List.of(), null, ChatHours.ALWAYS);
 
     ChatSettings {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -21,9 +21,10 @@ class ChatSettingsRows {
     }
 
     ChatSettings find(WorkspaceId workspace) {
-        return jdbc.sql("SELECT allowed_origins, signing_secret FROM chat_settings WHERE workspace_id = ?")
+        return jdbc.sql("SELECT allowed_origins, signing_secret, business_hours FROM chat_settings WHERE workspace_id = ?")
                 .param(workspace.value())
-                .query((rs, n) -> new ChatSettings(lines(rs.getString(1)), rs.getString(2)))
+                .query((rs, n) -> new ChatSettings(lines(rs.getString(1)), rs.getString(2),
+                        ChatHours.parse(rs.getString(3)).hours()))
                 .optional().orElse(ChatSettings.NONE);
     }
 
@@ -47,6 +48,13 @@ class ChatSettingsRows {
         ensureRow(workspace);
         jdbc.sql("UPDATE chat_settings SET allowed_origins = ?, updated_at = ? WHERE workspace_id = ?")
                 .params(String.join("\n", origins), Timestamp.from(clock.instant()), workspace.value())
+                .update();
+    }
+
+    void saveHours(WorkspaceId workspace, ChatHours hours) {
+        ensureRow(workspace);
+        jdbc.sql("UPDATE chat_settings SET business_hours = ?, updated_at = ? WHERE workspace_id = ?")
+                .params(hours.text(), Timestamp.from(clock.instant()), workspace.value())
                 .update();
     }
 

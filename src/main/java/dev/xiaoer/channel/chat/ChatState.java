@@ -9,6 +9,8 @@ import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.ticket.TicketStatus;
 import dev.xiaoer.ticket.TicketView;
 import dev.xiaoer.workspace.WorkspaceId;
+import dev.xiaoer.workspace.WorkspaceManagement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -26,11 +28,18 @@ class ChatState {
     private final ThreadRows threads;
     private final TicketManagement tickets;
     private final AgentManagement agents;
+    private final ChatSettingsRows settings;
+    private final WorkspaceManagement workspaces;
+    private final Clock clock;
 
-    ChatState(ThreadRows threads, TicketManagement tickets, AgentManagement agents) {
+    ChatState(ThreadRows threads, TicketManagement tickets, AgentManagement agents, ChatSettingsRows settings,
+              WorkspaceManagement workspaces, Clock clock) {
         this.threads = threads;
         this.tickets = tickets;
         this.agents = agents;
+        this.settings = settings;
+        this.workspaces = workspaces;
+        this.clock = clock;
     }
 
     ChatFrames.State of(ChatVisitor visitor) {
@@ -39,10 +48,39 @@ class ChatState {
         return of(visitor.workspace(), chat, null, null);
     }
 
-    /** The state of a chat; {@code queue} and {@code anyoneOnline} when the caller knows them already. */
-    ChatFrames.State of(WorkspaceId workspace, Optional<TicketView> chat, List<TicketView> queue,
-                        Boolean anyoneOnline) {
-        var online = anyoneOnline == null ? anyoneOnline(workspace) : anyoneOnline;
+    /** The state of a chat; {@code queue} and {@code staffed} when the caller knows them already. */
+    ChatFrames.State of(WorkspaceId workspace, Optional<TicketView> chat, List<TicketView> queue, Staffed staffed) {
+        var now = staffed == null ? staffed(workspace) : staffed;
+        return now.apply(stateOf(workspace, chat, queue, now.online()));
+    }
+
+    /** A waiting chat's place, told to its visitor when it moved. */
+    ChatFrames.State queued(int position, Staffed staffed) {
+        return staffed.apply(ChatFrames.State.of(staffed.online(), position, null, null));
+    }
+
+    /**
+     * Whether the team is there: inside the workspace's chat hours ({@code closedHours} names them when
+     * not, and nobody counts as online then) and with someone online.
+     */
+    record Staffed(boolean online, String closedHours) {
+
+        ChatFrames.State apply(ChatFrames.State state) {
+            return closedHours == null ? state : state.closed(closedHours);
+        }
+    }
+
+    Staffed staffed(WorkspaceId workspace) {
+        var hours = settings.find(workspace).hours();
+        var zone = workspaces.get(workspace).timeZone();
+        if (!hours.isOpen(clock.instant().atZone(zone))) {
+            return new Staffed(false, hours.text().replace("\n", "; ") + " (" + zone.getId() + ")");
+        }
+        return new Staffed(anyoneOnline(workspace), null);
+    }
+
+    private ChatFrames.State stateOf(WorkspaceId workspace, Optional<TicketView> chat, List<TicketView> queue,
+                                     boolean online) {
         if (chat.isEmpty() || chat.get().status() == TicketStatus.SOLVED || chat.get().status() == TicketStatus.CLOSED) {
             return ChatFrames.State.of(online, null, null, null);
         }

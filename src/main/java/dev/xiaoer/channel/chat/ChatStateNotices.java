@@ -80,11 +80,11 @@ class ChatStateNotices {
     private void tellQueue(WorkspaceId workspace) {
         runs.request(workspace, () -> {
             var queue = tickets.chatQueue(workspace, ChatState.QUEUE_COUNTED);
-            var online = state.anyoneOnline(workspace);
+            var staffed = state.staffed(workspace);
             var visitors = recipients.of(workspace, queue.stream().map(TicketView::id).toList());
             for (var i = 0; i < queue.size(); i++) {
                 var chat = queue.get(i).id();
-                var told = ChatFrames.State.of(online, i + 1, null, null);
+                var told = state.queued(i + 1, staffed);
                 var waiting = visitors.getOrDefault(chat, List.of());
                 if (!waiting.isEmpty() && !told.equals(lastTold.put(chat, told))) {
                     recipients.send(waiting, told);

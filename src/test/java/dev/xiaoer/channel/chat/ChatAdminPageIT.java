@@ -28,6 +28,8 @@ class ChatAdminPageIT {
 
     TestWorkspaces.TestWorkspace shop;
     BrowserSession admin;
+    @Autowired
+    ChatSettingsRows settings;
 
     @BeforeEach
     void signedInAdmin() {
@@ -74,6 +76,23 @@ class ChatAdminPageIT {
         assertThat(allowedOrigins(refused)).as("the form keeps what was typed")
                 .isEqualTo("https://shop.example.com\nhttps://m.example.com\nshop.example.com/cart");
         assertThat(allowedOrigins(admin.get("/admin/chat"))).isEqualTo("https://shop.example.com");
+    }
+
+    @Test
+    void anAdminSavesTheChatHoursAndALineThatIsNoHoursIsRefusedWithNothingSaved() {
+        admin.get("/admin/chat");
+        var saved = admin.submit("/admin/chat/hours", Map.of("hours", "mon-fri 9:00-18:00\nSat 09:00-12:00"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var page = admin.get("/admin/chat");
+        assertThat(page.body()).contains("data-testid=\"hours-saved\"").contains("Asia/Shanghai");
+        assertThat(settings.find(shop.workspace().id()).hours().text()).isEqualTo("Mon-Fri 09:00-18:00\nSat 09:00-12:00");
+
+        var refused = admin.submit("/admin/chat/hours", Map.of("hours", "Mon-Fri 09:00-18:00\nweekends"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"hours-error\"");
+        assertThat(text(refused)).contains("Not a span of hours: weekends.");
+        assertThat(settings.find(shop.workspace().id()).hours().text()).isEqualTo("Mon-Fri 09:00-18:00\nSat 09:00-12:00");
     }
 
     @Test

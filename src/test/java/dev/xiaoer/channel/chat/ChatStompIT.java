@@ -38,6 +38,8 @@ class ChatStompIT {
 
     @Autowired
     TestWorkspaces workspaces;
+    @Autowired
+    ChatSettingsRows settings;
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi agent;
@@ -202,6 +204,21 @@ class ChatStompIT {
                 .hasStackTraceContaining("unknown-workspace");
         assertThatThrownBy(() -> connect(shop.workspace().id().value().toString(), "x"))
                 .hasStackTraceContaining("invalid-visitor");
+    }
+
+    @Test
+    void outsideTheChatHoursTheVisitorHearsTheTeamIsClosedAndWhenItIsBack() throws Exception {
+        var today = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfWeek();
+        var otherDay = today.plus(1).getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        settings.saveHours(shop.workspace().id(), ChatHours.parse(otherDay + " 09:00-18:00").hours());
+
+        var visitor = connect(shop.workspace().id().value().toString(), "v-" + UUID.randomUUID());
+
+        assertThat(visitor.state()).containsEntry("online", false)
+                .containsEntry("closedHours", otherDay + " 09:00-18:00 (Asia/Shanghai)");
+        settings.saveHours(shop.workspace().id(), ChatHours.ALWAYS);
+        assertThat(connect(shop.workspace().id().value().toString(), "v-" + UUID.randomUUID()).state())
+                .containsEntry("closedHours", null);
     }
 
     private String workspaceId() {
