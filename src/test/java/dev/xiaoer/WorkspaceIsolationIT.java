@@ -84,7 +84,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/tickets/by-number/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/api/v1/tickets/{id}/attachments/{attachmentId}", r -> List.of(id(r.attachment()))),
             entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))),
-            entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))));
+            entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
+            entry("/api/v1/articles/{id}", r -> List.of(id(r.article()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -140,6 +141,15 @@ class WorkspaceIsolationIT {
             // Titles and shortcuts are unique per workspace: B's must not stand in A's way.
             entry("POST /api/v1/canned-replies", refs -> cannedReply(refs)),
             entry("PUT /api/v1/canned-replies/{id}", refs -> cannedReply(refs)),
+            // A language version of the workspace's article: each in a language of its own, so that it can be
+            // written again.
+            entry("POST /api/v1/articles", refs -> json("title", "Delivery times", "body", "Three to five days.",
+                    "language", unique("en"), "category", refs.id(WorkspaceResources::category),
+                    "translationOf", refs.id(WorkspaceResources::article))),
+            entry("PUT /api/v1/articles/{id}", refs -> json("title", "Renamed article", "body", "Changed.",
+                    "category", refs.id(WorkspaceResources::category))),
+            entry("POST /api/v1/article-categories", refs -> json("name", unique("Returns"),
+                    "parent", refs.id(WorkspaceResources::category))),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
                     "from", json("email", refs.value(r -> r.customer().path("email").asString())),
                     "body", "Is my parcel on its way?", "externalThreadId", refs.value(WorkspaceResources::thread))));
@@ -156,7 +166,8 @@ class WorkspaceIsolationIT {
             entry("/tickets/{number}/attachments/{attachment}", r -> List.of(id(r.attachment()))),
             entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))),
             entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
-            entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())));
+            entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())),
+            entry("/knowledge/{id}", r -> List.of(id(r.article()))));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace
@@ -176,7 +187,12 @@ class WorkspaceIsolationIT {
             entry("POST /monitor/chats/{number}/assignee", r -> Map.of("agent", "me")),
             entry("POST /admin/canned-replies/{id}", r -> Map.of("title", "Renamed from the page",
                     "texts[0].text", "{{customer.name}}您好", "texts[1].text", "Hello {{customer.name}}")),
-            entry("POST /admin/canned-replies/{id}/delete", r -> Map.of()));
+            entry("POST /admin/canned-replies/{id}/delete", r -> Map.of()),
+            entry("POST /knowledge/{id}", r -> Map.of("title", "Renamed from the page", "body", "Changed.",
+                    "language", "zh-CN", "version", "1")),
+            entry("POST /knowledge/{id}/publish", r -> Map.of("version", "1")),
+            entry("POST /knowledge/{id}/withdraw", r -> Map.of("version", "1", "to", "ARCHIVED")),
+            entry("POST /knowledge/{id}/restore", r -> Map.of("version", "1", "restore", "1")));
 
     /**
      * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is
@@ -188,6 +204,14 @@ class WorkspaceIsolationIT {
      * {@code ticket/web/SelfServiceBrowserIT}.
      */
     private static final Set<String> SIGNED_LINK_PAGES = Set.of("/self-service/{token}");
+
+    /**
+     * Public pages, keyed as {@link #PAGE_VALUES}: a workspace's help center is meant for anybody,
+     * signed in anywhere or not, and shows published articles only. That it shows no draft and that
+     * its search finds nothing of another workspace is tested in {@code knowledge/KnowledgeBaseIT} and
+     * {@code knowledge/web/HelpCenterBrowserIT}.
+     */
+    private static final Set<String> PUBLIC_PAGES = Set.of("/help/{workspace}");
 
     private static final String NOT_FOUND = "https://xiaoer.dev/problems/not-found";
 
@@ -874,6 +898,7 @@ class WorkspaceIsolationIT {
     private List<Page> pages() {
         return allPages().stream()
                 .filter(page -> SIGNED_LINK_PAGES.stream().noneMatch(page.path()::startsWith))
+                .filter(page -> PUBLIC_PAGES.stream().noneMatch(page.path()::startsWith))
                 .toList();
     }
 

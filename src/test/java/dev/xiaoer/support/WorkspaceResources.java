@@ -42,12 +42,14 @@ import tools.jackson.databind.JsonNode;
  * @param threadTicket a ticket opened by an inbound e-mail of {@code customer} in thread {@link #thread()}
  * @param attachment a text file attached to {@code ticket}
  * @param cannedReply a canned reply in Chinese and English, with a shortcut
+ * @param category a category of the help center
+ * @param article a draft article of the knowledge base, in Chinese, in {@code category}
  */
 public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
                                  JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
                                  JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
                                  JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment,
-                                 JsonNode cannedReply) {
+                                 JsonNode cannedReply, JsonNode category, JsonNode article) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
@@ -111,8 +113,12 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
                 "shortcut", marker, "texts", List.of(
                         json("language", "zh-CN", "text", "{{customer.name}}您好，" + marker + " 的包裹延迟了。"),
                         json("language", "en", "text", "Hi {{customer.name}}, " + marker + "'s parcel is late."))));
+        var category = send(api, HttpMethod.POST, "/api/v1/article-categories", json("name", "配送 " + marker));
+        var article = send(api, HttpMethod.POST, "/api/v1/articles", json("title", "到货时间 " + marker,
+                "body", marker + " 的包裹三到五天送达。", "language", "zh-CN", "category", id(category)));
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
-                mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply);
+                mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply, category,
+                article);
     }
 
     /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
@@ -158,6 +164,7 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
     public List<String> ids() {
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
                 tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
-                id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply));
+                id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply),
+                id(category), id(article));
     }
 }

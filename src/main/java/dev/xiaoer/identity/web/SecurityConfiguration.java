@@ -102,7 +102,9 @@ class SecurityConfiguration {
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // The chat widget's photo upload comes from merchants' pages and carries no cookie credential:
                 // nothing for a forged request to borrow, so no CSRF token either.
-                .csrf(c -> c.ignoringRequestMatchers("/chat/uploads"))
+                // The help center's "was this helpful?" is anonymous: no credential to borrow, and a token would
+                // give every reader of a public page a session.
+                .csrf(c -> c.ignoringRequestMatchers("/chat/uploads", "/help/*/articles/*/feedback"))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new ThrottledFailureHandler(throttle)).permitAll())
@@ -119,7 +121,7 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/self-service/**", "/chat/**", "/actuator/health/**", "/v3/api-docs/**",
+                                "/favicon.ico", "/self-service/**", "/chat/**", "/help/**", "/actuator/health/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // Station staff have their own pages; tickets, customers and canned replies are the

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.LoadState;
 import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.customer.CustomerManagement;
 import dev.xiaoer.identity.IdentityManagement;
@@ -202,8 +203,11 @@ class InboxBrowserIT extends BrowserTest {
 
             page.keyboard().press("j");
             assertThat(page.getByTestId("ticket-subject")).hasText("桃子坏了");
+            // The next key goes to the page's script, which runs once the new page has loaded.
+            page.waitForLoadState(LoadState.LOAD);
             page.keyboard().press("j");
             assertThat(page.getByTestId("ticket-subject")).hasText("发票");
+            page.waitForLoadState(LoadState.LOAD);
             page.keyboard().press("k");
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/tickets/" + older.number() + "$"));
         }

@@ -1,0 +1,214 @@
+package dev.xiaoer.knowledge.infra;
+
+import dev.xiaoer.knowledge.Article;
+import dev.xiaoer.knowledge.ArticleHit;
+import dev.xiaoer.knowledge.ArticleId;
+import dev.xiaoer.knowledge.domain.Markdown;
+import dev.xiaoer.workspace.WorkspaceId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's search index of published articles, Apache Lucene in process. Chinese articles are
+ * analysed with smartcn (word segmentation), the others with the English analyser (stemming, stop
+ * words); a query is analysed both ways and matches titles (and tags) above bodies, always within
+ * one workspace. The index lives in a temporary folder of its own and is never the source of truth:
+ * {@link ArticleIndexing} builds it from the database at start and keeps it current.
+ */
+@Component
+public class ArticleIndex implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+    private static final String ID = "id";
+    private static final String WORKSPACE = "workspace";
+    private static final String LANGUAGE = "language";
+    private static final String SLUG = "slug";
+    private static final String TITLE = "title";
+    private static final String[] BODIES = {"body_zh", "body_en"};
+    private static final float TITLE_BOOST = 3f;
+
+    private final Path folder;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer;
+    private final QueryBuilder chinese;
+    private final QueryBuilder english;
+
+    ArticleIndex() throws IOException {
+        var smartcn = new SmartChineseAnalyzer();
+        var en = new EnglishAnalyzer();
+        analyzer = new PerFieldAnalyzerWrapper(en, Map.of("title_zh", smartcn, "body_zh", smartcn));
+        chinese = new QueryBuilder(smartcn);
+        english = new QueryBuilder(en);
+        folder = Files.createTempDirectory("xiaoer-knowledge-index");
+        writer = new IndexWriter(new MMapDirectory(folder), new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(32));
+        searchers = new SearcherManager(writer, new SearcherFactory());
+    }
+
+    /** Puts the article's current text into the index, or takes it out when it is not published. */
+    public void apply(Article article) {
+        try {
+            if (article.isPublished()) {
+                writer.updateDocument(new Term(ID, article.id().toString()), document(article));
+            } else {
+                writer.deleteDocuments(new Term(ID, article.id().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what {@link #apply} did visible to searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workspace's published articles that match the text best, with highlighted snippets; none for a
+     * text without a word to search by.
+     */
+    public List<ArticleHit> search(WorkspaceId workspace, String text, int limit) {
+        var words = matching(text);
+        if (words == null) {
+            return List.of();
+        }
+        var query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
+                .add(words, Occur.MUST)
+                .build();
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            var top = searcher.search(query, limit);
+            var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                    .withMaxNoHighlightPassages(1)
+                    .build();
+            var snippets = highlighter.highlightFields(BODIES, query, top, new int[] {2, 2});
+            var stored = searcher.storedFields();
+            var hits = new ArrayList<ArticleHit>();
+            for (var i = 0; i < top.scoreDocs.length; i++) {
+                var hit = top.scoreDocs[i];
+                var document = stored.document(hit.doc);
+                var position = i;
+                var snippet = Stream.of(BODIES).map(field -> snippets.get(field)[position])
+                        .filter(s -> s != null && !s.isBlank()).findFirst().orElse("");
+                hits.add(new ArticleHit(ArticleId.parse(document.get(ID)), document.get(SLUG), document.get(LANGUAGE),
+                        document.get(TITLE), snippet, hit.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many articles the index holds (all workspaces). */
+    public int size() {
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            return searcher.getIndexReader().numDocs();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        if (searcher != null) {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                log.warn("Could not release a knowledge index searcher", e);
+            }
+        }
+    }
+
+    /** The words of the text as a query over titles and bodies in both analyses; null if it has none. */
+    private Query matching(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var any = new BooleanQuery.Builder();
+        var clauses = 0;
+        for (var part : List.of(new Part(chinese, "title_zh", TITLE_BOOST), new Part(chinese, "body_zh", 1f),
+                new Part(english, "title_en", TITLE_BOOST), new Part(english, "body_en", 1f))) {
+            var query = part.builder().createBooleanQuery(part.field(), text);
+            if (query != null) {
+                any.add(new BoostQuery(query, part.boost()), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private record Part(QueryBuilder builder, String field, float boost) {
+    }
+
+    private static Document document(Article article) {
+        var language = article.language().startsWith("zh") ? "zh" : "en";
+        var document = new Document();
+        document.add(new StringField(ID, article.id().toString(), Field.Store.YES));
+        document.add(new StringField(WORKSPACE, article.workspace().value().toString(), Field.Store.NO));
+        document.add(new StringField(LANGUAGE, article.language(), Field.Store.YES));
+        document.add(new StoredField(SLUG, article.slug()));
+        document.add(new StoredField(TITLE, article.title()));
+        document.add(new TextField("title_" + language, article.title() + "\n" + String.join(" ", article.tags()),
+                Field.Store.NO));
+        document.add(new TextField("body_" + language, Markdown.text(article.body()), Field.Store.YES));
+        return document;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        searchers.close();
+        writer.close();
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
