@@ -59,3 +59,11 @@ CREATE TABLE kb_article_votes (
     voted_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX kb_article_votes_article ON kb_article_votes (article_id);
+
+-- A workspace's search synonyms as its editors write them: one group of words that mean the same
+-- per line, such as "化肥, 肥料, fertilizer".
+CREATE TABLE kb_synonyms (
+    workspace_id UUID PRIMARY KEY REFERENCES workspaces (id),
+    lines        VARCHAR(20000) NOT NULL,
+    updated_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -85,7 +85,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/tickets/{id}/attachments/{attachmentId}", r -> List.of(id(r.attachment()))),
             entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))),
             entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
-            entry("/api/v1/articles/{id}", r -> List.of(id(r.article()))));
+            entry("/api/v1/articles/{id}", r -> List.of(id(r.article()))),
+            entry("/api/v1/faqs/{id}", r -> List.of(id(r.faq()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -99,6 +100,16 @@ class WorkspaceIsolationIT {
             entry("team", r -> id(r.team())),
             entry("assignee", r -> id(r.agent())),
             entry("requester", r -> id(r.customer())));
+
+    /**
+     * Relevance searches, by "METHOD path": they rank the caller's own articles and FAQ entries by the
+     * words they share with the query, so B's marker and another random text can share a token (such
+     * as "iso") with A's own data and rank it differently. For them the walk does not compare B's value
+     * with an absent one; it still sends B's value and checks that nothing of B comes back. That the
+     * search never crosses workspaces is tested in {@code knowledge/KnowledgeBaseIT}.
+     */
+    private static final Set<String> RELEVANCE_SEARCHES = Set.of("GET /api/v1/articles/search",
+            "GET /api/v1/faqs/match");
 
     /**
      * Request bodies, by operation. {@link Refs#id} marks a reference to another resource: the walk
@@ -148,6 +159,10 @@ class WorkspaceIsolationIT {
                     "translationOf", refs.id(WorkspaceResources::article))),
             entry("PUT /api/v1/articles/{id}", refs -> json("title", "Renamed article", "body", "Changed.",
                     "category", refs.id(WorkspaceResources::category))),
+            entry("POST /api/v1/faqs", refs -> json("language", "en", "question", "When does it arrive?",
+                    "answer", "In three days.", "article", refs.id(WorkspaceResources::article))),
+            entry("PUT /api/v1/faqs/{id}", refs -> json("language", "en", "question", "When does it arrive?",
+                    "answer", "In four days.", "article", refs.id(WorkspaceResources::article))),
             entry("POST /api/v1/article-categories", refs -> json("name", unique("Returns"),
                     "parent", refs.id(WorkspaceResources::category))),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
@@ -167,7 +182,8 @@ class WorkspaceIsolationIT {
             entry("/customers/{id}", r -> List.of(id(r.customer()), id(r.mergedAway()))),
             entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
             entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())),
-            entry("/knowledge/{id}", r -> List.of(id(r.article()))));
+            entry("/knowledge/{id}", r -> List.of(id(r.article()))),
+            entry("/knowledge/faqs/{id}", r -> List.of(id(r.faq()))));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace
@@ -192,7 +208,10 @@ class WorkspaceIsolationIT {
                     "language", "zh-CN", "version", "1")),
             entry("POST /knowledge/{id}/publish", r -> Map.of("version", "1")),
             entry("POST /knowledge/{id}/withdraw", r -> Map.of("version", "1", "to", "ARCHIVED")),
-            entry("POST /knowledge/{id}/restore", r -> Map.of("version", "1", "restore", "1")));
+            entry("POST /knowledge/{id}/restore", r -> Map.of("version", "1", "restore", "1")),
+            entry("POST /knowledge/faqs/{id}", r -> Map.of("language", "zh-CN", "question", "Renamed from the page",
+                    "answer", "Changed.", "action", "NONE")),
+            entry("POST /knowledge/faqs/{id}/delete", r -> Map.of()));
 
     /**
      * Pages whose path variable is a signed link, keyed as {@link #PAGE_VALUES}: the link itself is
@@ -422,7 +441,8 @@ class WorkspaceIsolationIT {
                     var absent = own.withQuery(filter.name(), absentLike(value.apply(b)));
                     var foreignAnswer = send(a.api(), foreign);
                     var absentAnswer = send(a.api(), absent);
-                    if (!foreignAnswer.sameOutcomeAs(absentAnswer, foreign.values(), absent.values())) {
+                    var ranked = RELEVANCE_SEARCHES.contains(plan.operation().method() + " " + plan.operation().path());
+                    if (!ranked && !foreignAnswer.sameOutcomeAs(absentAnswer, foreign.values(), absent.values())) {
                         failures.add(foreign + " answered " + foreignAnswer + " but " + absent + " answered "
                                 + absentAnswer);
                     }

@@ -44,12 +44,14 @@ import tools.jackson.databind.JsonNode;
  * @param cannedReply a canned reply in Chinese and English, with a shortcut
  * @param category a category of the help center
  * @param article a draft article of the knowledge base, in Chinese, in {@code category}
+ * @param faq an FAQ entry linked to {@code article}
  */
 public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
                                  JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
                                  JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
                                  JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment,
-                                 JsonNode cannedReply, JsonNode category, JsonNode article) {
+                                 JsonNode cannedReply, JsonNode category, JsonNode article,
+                                 JsonNode faq) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
@@ -116,9 +118,11 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
         var category = send(api, HttpMethod.POST, "/api/v1/article-categories", json("name", "配送 " + marker));
         var article = send(api, HttpMethod.POST, "/api/v1/articles", json("title", "到货时间 " + marker,
                 "body", marker + " 的包裹三到五天送达。", "language", "zh-CN", "category", id(category)));
+        var faq = send(api, HttpMethod.POST, "/api/v1/faqs", json("language", "zh-CN", "question", marker + " 多久到货？",
+                "answer", "三到五天。", "phrasings", List.of(marker + " 什么时候到"), "article", id(article)));
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
                 mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply, category,
-                article);
+                article, faq);
     }
 
     /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
@@ -165,6 +169,6 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
                 tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
                 id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply),
-                id(category), id(article));
+                id(category), id(article), id(faq));
     }
 }

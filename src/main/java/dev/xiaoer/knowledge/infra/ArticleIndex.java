@@ -3,6 +3,9 @@ package dev.xiaoer.knowledge.infra;
 import dev.xiaoer.knowledge.Article;
 import dev.xiaoer.knowledge.ArticleHit;
 import dev.xiaoer.knowledge.ArticleId;
+import dev.xiaoer.knowledge.Faq;
+import dev.xiaoer.knowledge.FaqId;
+import dev.xiaoer.knowledge.FaqMatch;
 import dev.xiaoer.knowledge.domain.Markdown;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.io.IOException;
@@ -11,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -44,7 +49,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's search index of published articles, Apache Lucene in process. Chinese articles are
+ * This node's search index of published articles and of FAQ entries' questions and phrasings (one
+ * document per phrasing), Apache Lucene in process. Chinese articles are
  * analysed with smartcn (word segmentation), the others with the English analyser (stemming, stop
  * words); a query is analysed both ways and matches titles (and tags) above bodies, always within
  * one workspace. The index lives in a temporary folder of its own and is never the source of truth:
@@ -55,6 +61,12 @@ public class ArticleIndex implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
+    private static final String TYPE = "type";
+    private static final String ARTICLE = "article";
+    private static final String FAQ = "faq";
+    private static final String FAQ_ID = "faq_id";
+    private static final String PHRASING = "phrasing";
+    private static final String QUESTION = "question";
     private static final String ID = "id";
     private static final String WORKSPACE = "workspace";
     private static final String LANGUAGE = "language";
@@ -114,6 +126,7 @@ public class ArticleIndex implements DisposableBean {
             return List.of();
         }
         var query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
                 .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
                 .add(words, Occur.MUST)
                 .build();
@@ -145,7 +158,69 @@ public class ArticleIndex implements DisposableBean {
         }
     }
 
-    /** How many articles the index holds (all workspaces). */
+    /** Puts the entry's question and phrasings into the index, or takes them out when it was deleted. */
+    public void apply(Faq faq, boolean deleted) {
+        try {
+            writer.deleteDocuments(new Term(FAQ_ID, faq.id().toString()));
+            if (deleted) {
+                return;
+            }
+            var language = faq.language().startsWith("zh") ? "zh" : "en";
+            var texts = new ArrayList<String>();
+            texts.add(faq.question());
+            texts.addAll(faq.phrasings());
+            for (var text : texts) {
+                var document = new Document();
+                document.add(new StringField(TYPE, FAQ, Field.Store.NO));
+                document.add(new StringField(FAQ_ID, faq.id().toString(), Field.Store.YES));
+                document.add(new StringField(WORKSPACE, faq.workspace().value().toString(), Field.Store.NO));
+                document.add(new StoredField(QUESTION, faq.question()));
+                document.add(new StoredField(PHRASING, text));
+                document.add(new TextField("title_" + language, text, Field.Store.NO));
+                writer.addDocument(document);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workspace's FAQ entries whose question or a phrasing matches the words best, each entry once
+     * (by its best phrasing), best first.
+     */
+    public List<FaqMatch> matchFaqs(WorkspaceId workspace, String text, int limit) {
+        var words = matching(text);
+        if (words == null) {
+            return List.of();
+        }
+        var query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, FAQ)), Occur.FILTER)
+                .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
+                .add(words, Occur.MUST)
+                .build();
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            var top = searcher.search(query, limit * 5);
+            var stored = searcher.storedFields();
+            var matches = new LinkedHashMap<String, FaqMatch>();
+            for (var hit : top.scoreDocs) {
+                var document = stored.document(hit.doc);
+                var id = document.get(FAQ_ID);
+                if (!matches.containsKey(id) && matches.size() < limit) {
+                    matches.put(id, new FaqMatch(new FaqId(UUID.fromString(id)), document.get(QUESTION),
+                            document.get(PHRASING), hit.score));
+                }
+            }
+            return List.copyOf(matches.values());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many documents the index holds (articles and phrasings, all workspaces). */
     public int size() {
         IndexSearcher searcher = null;
         try {
@@ -192,6 +267,7 @@ public class ArticleIndex implements DisposableBean {
     private static Document document(Article article) {
         var language = article.language().startsWith("zh") ? "zh" : "en";
         var document = new Document();
+        document.add(new StringField(TYPE, ARTICLE, Field.Store.NO));
         document.add(new StringField(ID, article.id().toString(), Field.Store.YES));
         document.add(new StringField(WORKSPACE, article.workspace().value().toString(), Field.Store.NO));
         document.add(new StringField(LANGUAGE, article.language(), Field.Store.YES));

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps this node's {@link ArticleIndex} true to the database. At start it indexes every published
- * article; then, every few seconds, it applies the articles changed since (by {@code updated_at},
+ * article and every FAQ entry; then, every few seconds, it applies the articles changed since (by {@code updated_at},
  * looking back a while so that a change committed late or written by a node whose clock is a little
  * behind is not missed). Changes made on this node are applied at once when they commit; this
  * catch-up is what brings other nodes' changes in.
@@ -24,11 +24,14 @@ class ArticleIndexing {
     private static final int PAGE = 500;
 
     private final ArticleRows rows;
+    private final FaqRows faqs;
     private final ArticleIndex index;
     private volatile Instant caughtUpTo = Instant.EPOCH;
+    private volatile Instant faqsCaughtUpTo = Instant.EPOCH;
 
-    ArticleIndexing(ArticleRows rows, ArticleIndex index) {
+    ArticleIndexing(ArticleRows rows, FaqRows faqs, ArticleIndex index) {
         this.rows = rows;
+        this.faqs = faqs;
         this.index = index;
     }
 
@@ -36,9 +39,11 @@ class ArticleIndexing {
     void build() {
         var started = System.nanoTime();
         caughtUpTo = rows.latestChange().orElse(Instant.EPOCH);
+        faqsCaughtUpTo = faqs.latestChange().orElse(Instant.EPOCH);
         rows.eachPublished(index::apply);
+        faqs.eachLive(faq -> index.apply(faq, false));
         index.refresh();
-        log.info("Knowledge index: {} published articles in {} ms", index.size(),
+        log.info("Knowledge index: {} published articles and FAQ phrasings in {} ms", index.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
@@ -61,7 +66,16 @@ class ArticleIndexing {
             }
             since = changed.getLast().updatedAt();
         }
-        if (applied > 0) {
+        var faqsSince = faqsCaughtUpTo.minus(LOOK_BACK);
+        var faqsApplied = new int[1];
+        faqs.changedSince(faqsSince, (faq, deleted) -> {
+            index.apply(faq, deleted);
+            faqsApplied[0]++;
+            if (faqsCaughtUpTo.isBefore(faq.updatedAt())) {
+                faqsCaughtUpTo = faq.updatedAt();
+            }
+        });
+        if (applied + faqsApplied[0] > 0) {
             index.refresh();
         }
     }

@@ -1,17 +1,19 @@
 package dev.xiaoer.knowledge.web;
 
 import dev.xiaoer.identity.Actor;
-import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
+import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.knowledge.Article;
 import dev.xiaoer.knowledge.ArticleChangedMeanwhile;
 import dev.xiaoer.knowledge.ArticleId;
 import dev.xiaoer.knowledge.ArticleStatus;
+import dev.xiaoer.knowledge.ArticleVersion;
 import dev.xiaoer.knowledge.Category;
 import dev.xiaoer.knowledge.CategoryId;
 import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.knowledge.domain.ArticleRules;
 import dev.xiaoer.knowledge.domain.Markdown;
+import dev.xiaoer.knowledge.domain.TextDiff;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -20,7 +22,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +64,9 @@ class KnowledgeController {
         model.addAttribute("categories", knowledge.categories(workspace));
         model.addAttribute("reviewer", KnowledgeBase.mayReview(actor));
         model.addAttribute("helpCenter", "/help/" + workspace.value());
+        if (!model.containsAttribute("synonyms")) {
+            model.addAttribute("synonyms", knowledge.synonymText(workspace));
+        }
         return "knowledge/list";
     }
 
@@ -89,7 +93,7 @@ class KnowledgeController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/knowledge/" + article.id();
         } catch (InvalidInput invalid) {
-            reject(errors, invalid.field(), invalid);
+            FormErrors.reject(errors, invalid.field(), invalid);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return editor(actor, null, form, model);
@@ -110,13 +114,30 @@ class KnowledgeController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/knowledge/" + article.id();
         } catch (InvalidInput invalid) {
-            reject(errors, invalid.field(), invalid);
+            FormErrors.reject(errors, invalid.field(), invalid);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (ArticleChangedMeanwhile changed) {
             errors.reject("problem." + changed.code(), changed.arguments(), null);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return editor(actor, knowledge.get(actor.workspace(), article.id()), form, model);
+    }
+
+    /** What the version (else the newest) changed from the one before it: title and text, line by line. */
+    @GetMapping("/{id}/changes")
+    String changes(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer version, Model model) {
+        var article = knowledge.get(actor.workspace(), new ArticleId(id));
+        var wanted = version == null ? article.version() : version;
+        var versions = knowledge.versions(actor.workspace(), article.id());
+        var shown = versions.stream().filter(v -> v.version() == wanted).findFirst()
+                .orElseThrow(() -> new NotFound("article-version", id + " v" + wanted));
+        var before = versions.stream().filter(v -> v.version() < wanted).findFirst();
+        model.addAttribute("article", article);
+        model.addAttribute("shown", shown);
+        model.addAttribute("before", before.orElse(null));
+        model.addAttribute("titleDiff", TextDiff.of(before.map(ArticleVersion::title).orElse(""), shown.title()));
+        model.addAttribute("bodyDiff", TextDiff.of(before.map(ArticleVersion::body).orElse(""), shown.body()));
+        return "knowledge/changes";
     }
 
     @PostMapping("/{id}/publish")
@@ -151,6 +172,13 @@ class KnowledgeController {
         return "redirect:/knowledge";
     }
 
+    @PostMapping("/synonyms")
+    String saveSynonyms(Actor actor, @RequestParam(defaultValue = "") String synonyms, RedirectAttributes redirect) {
+        knowledge.saveSynonyms(actor, synonyms);
+        redirect.addFlashAttribute("synonymsSaved", true);
+        return "redirect:/knowledge";
+    }
+
     private String editor(Actor actor, Article article, ArticleForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("article", article);
@@ -170,10 +198,5 @@ class KnowledgeController {
     private Map<UUID, String> categoryNames(Actor actor) {
         return knowledge.categories(actor.workspace()).stream()
                 .collect(Collectors.toMap(category -> category.id().value(), Category::name));
-    }
-
-    private static void reject(BindingResult errors, String field, BusinessException problem) {
-        errors.addError(new FieldError(errors.getObjectName(), field, errors.getFieldValue(field), false,
-                new String[] {"problem." + problem.code()}, problem.arguments(), null));
     }
 }

@@ -53,6 +53,28 @@ class ArticleIndexingIT {
         assertThat(knowledge.search(shop, "harvest interval", 5)).isEmpty();
     }
 
+    @Test
+    void anFaqEntryAddedOrDeletedOnAnotherNodeIsMatchedOrGoneAfterTheCatchUp() {
+        var shop = workspaces.create("Two nodes " + UUID.randomUUID()).workspace().id();
+        var id = UUID.randomUUID();
+        var at = Timestamp.from(clock.instant().plusSeconds(1));
+        jdbc.sql("""
+                INSERT INTO kb_faqs (id, workspace_id, language, question, answer, phrasings, action, deleted, version,
+                                     created_at, updated_at)
+                VALUES (?, ?, 'en', 'Do you ship to villages?', 'Yes, in 5 to 7 days.', 'village delivery', 'NONE', FALSE,
+                        1, ?, ?)""").params(id, shop.value(), at, at).update();
+        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).isEmpty();
+
+        indexing.catchUp();
+        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).extracting(m -> m.id().value())
+                .containsExactly(id);
+
+        jdbc.sql("UPDATE kb_faqs SET deleted = TRUE, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant().plusSeconds(2)), id).update();
+        indexing.catchUp();
+        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).isEmpty();
+    }
+
     private void otherNodeSets(UUID article, String status) {
         jdbc.sql("UPDATE kb_articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(status, Timestamp.from(clock.instant().plusSeconds(1)), article).update();

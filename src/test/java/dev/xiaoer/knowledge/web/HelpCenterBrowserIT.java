@@ -69,6 +69,18 @@ class HelpCenterBrowserIT extends BrowserTest {
             assertThat(page.getByTestId("article-published")).isVisible();
             assertThat(page.getByTestId("article-reviewer")).hasText("ADMIN " + shop.admin().email().substring(0, 12));
             assertThat(page.getByTestId("article-version")).hasCount(2);
+
+            page.getByTestId("article-body").fill("""
+                    复合肥施用后一般 **7–15 天** 见效。
+
+                    - 干旱时请及时浇水
+                    - 不要与石灰、草木灰同时施用""");
+            page.getByTestId("article-save").click();
+            assertThat(page.getByTestId("article-status")).hasText("Published");
+            page.getByTestId("changes-3").click();
+            assertThat(page.getByTestId("diff-body").locator("[data-kind=removed]")).containsText("- 不要与石灰同时施用");
+            assertThat(page.getByTestId("diff-body").locator("[data-kind=added]")).containsText("- 不要与石灰、草木灰同时施用");
+            assertThat(page.getByTestId("diff-title").locator("[data-kind=same]")).containsText("复合肥多久见效？");
         }
         var editor = new Actor(Actor.Type.USER, UUID.randomUUID(), "Emma", shop.workspace().id(), Role.SUPERVISOR);
         var chinese = knowledge.list(shop.workspace().id(), null, null, 10).getFirst();
@@ -88,7 +100,7 @@ class HelpCenterBrowserIT extends BrowserTest {
 
             assertThat(page.getByTestId("help-article-title")).hasText("复合肥多久见效？");
             assertThat(page.getByTestId("help-article-body").locator("strong")).hasText("7–15 天");
-            assertThat(page.getByTestId("help-article-body").locator("li")).hasCount(2);
+            assertThat(page.getByTestId("help-article-body").locator("li").last()).hasText("不要与石灰、草木灰同时施用");
             assertThat(page.locator("meta[name=description]")).hasAttribute("content",
                     Pattern.compile("^复合肥施用后一般 7–15 天 见效。"));
             Browser.screenshot(page, "help-center-article");
