@@ -6,27 +6,22 @@ import dev.xiaoer.kernel.AfterCommit;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.knowledge.domain.ArticleRules;
-import dev.xiaoer.knowledge.domain.FaqRules;
 import dev.xiaoer.knowledge.domain.Slugs;
 import dev.xiaoer.knowledge.domain.Synonyms;
 import dev.xiaoer.knowledge.infra.ArticleIndex;
 import dev.xiaoer.knowledge.infra.ArticleRows;
 import dev.xiaoer.knowledge.infra.CategoryRows;
-import dev.xiaoer.knowledge.infra.FaqRows;
 import dev.xiaoer.knowledge.infra.SynonymRows;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,20 +41,16 @@ public class KnowledgeBase {
 
     private static final Set<Role> REVIEWERS = EnumSet.of(Role.OWNER, Role.ADMIN, Role.SUPERVISOR);
     private static final int SLUG_TRIES = 50;
-    private static final Duration SYNONYMS_FRESH = Duration.ofSeconds(30);
 
     private final ArticleRows articles;
     private final CategoryRows categories;
     private final ArticleIndex index;
     private final SynonymRows synonymRows;
-    private final FaqRows faqs;
-    private final Map<WorkspaceId, CachedSynonyms> synonymCache = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KnowledgeBase(ArticleRows articles, CategoryRows categories, ArticleIndex index, SynonymRows synonymRows,
-                  FaqRows faqs, ApplicationEventPublisher events, Clock clock) {
-        this.faqs = faqs;
+                  ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.categories = categories;
         this.index = index;
@@ -233,111 +224,13 @@ public class KnowledgeBase {
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
-        return index.search(workspace, synonyms(workspace).expand(text), Math.clamp(limit, 1, MAX_SEARCH_RESULTS));
-    }
-
-    /**
-     * A new FAQ entry; the assistant can match it at once.
-     *
-     * @throws InvalidInput for the first field that breaks a rule, an article the workspace does not have, or
-     *                      when the workspace has too many entries
-     */
-    @Transactional
-    public Faq addFaq(Actor actor, FaqDraft draft) {
-        var checked = checkFaq(actor.workspace(), draft);
-        if (faqs.count(actor.workspace()) >= FaqRules.MAX_FAQS) {
-            throw new InvalidInput("question", "too-many-faqs", FaqRules.MAX_FAQS);
-        }
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var faq = new Faq(FaqId.random(), actor.workspace(), checked.language(), checked.question(), checked.answer(),
-                checked.expectation(), checked.phrasings(), checked.article(), checked.action(), 1, now, now);
-        faqs.insert(faq);
-        reindex(faq, false);
-        return faq;
-    }
-
-    /** Replaces the entry's question, answer, phrasings, article and action. */
-    @Transactional
-    public Faq reviseFaq(Actor actor, FaqId id, FaqDraft draft) {
-        var current = faq(actor.workspace(), id);
-        var checked = checkFaq(actor.workspace(), draft);
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var faq = new Faq(id, actor.workspace(), checked.language(), checked.question(), checked.answer(),
-                checked.expectation(), checked.phrasings(), checked.article(), checked.action(), current.version() + 1,
-                current.createdAt(), now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusNanos(1000));
-        if (!faqs.update(faq)) {
-            throw new NotFound("faq", id);
-        }
-        reindex(faq, false);
-        return faq;
-    }
-
-    @Transactional
-    public void deleteFaq(Actor actor, FaqId id) {
-        var faq = faq(actor.workspace(), id);
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!faqs.delete(actor.workspace(), id, now.isAfter(faq.updatedAt()) ? now : faq.updatedAt().plusNanos(1000))) {
-            throw new NotFound("faq", id);
-        }
-        reindex(faq, true);
-    }
-
-    @Transactional(readOnly = true)
-    public Faq faq(WorkspaceId workspace, FaqId id) {
-        return faqs.find(workspace, id).orElseThrow(() -> new NotFound("faq", id));
-    }
-
-    /** The workspace's FAQ entries by question. */
-    @Transactional(readOnly = true)
-    public List<Faq> faqs(WorkspaceId workspace) {
-        return faqs.list(workspace, FaqRules.MAX_FAQS);
-    }
-
-    /**
-     * The FAQ entries whose question or phrasings match the customer's words best (BM25 over Chinese and
-     * English analysis, with the workspace's synonyms), each once, best first: the lexical half of the
-     * assistant's retrieval.
-     */
-    public List<FaqMatch> matchFaqs(WorkspaceId workspace, String words, int limit) {
-        var text = words == null ? "" : words.strip();
-        if (text.length() > MAX_QUERY_LENGTH) {
-            text = text.substring(0, MAX_QUERY_LENGTH);
-        }
-        return index.matchFaqs(workspace, synonyms(workspace).expand(text), Math.clamp(limit, 1, MAX_SEARCH_RESULTS));
-    }
-
-    private FaqDraft checkFaq(WorkspaceId workspace, FaqDraft draft) {
-        var checked = FaqRules.check(draft);
-        if (checked.article() != null && articles.find(workspace, checked.article()).isEmpty()) {
-            throw new InvalidInput("article", "faq-article-unknown");
-        }
-        return checked;
-    }
-
-    private void reindex(Faq faq, boolean deleted) {
-        AfterCommit.run(() -> {
-            index.apply(faq, deleted);
-            index.refresh();
-        });
+        return index.search(workspace, synonymRows.current(workspace).expand(text), Math.clamp(limit, 1, MAX_SEARCH_RESULTS));
     }
 
     /** The workspace's synonyms as editors wrote them: one group of words per line. */
     @Transactional(readOnly = true)
     public String synonymText(WorkspaceId workspace) {
         return synonymRows.find(workspace).text();
-    }
-
-    /**
-     * The workspace's synonyms, as searches use them: read at most every {@link #SYNONYMS_FRESH} on each
-     * node, so a change saved on another node applies there within that time.
-     */
-    private Synonyms synonyms(WorkspaceId workspace) {
-        var cached = synonymCache.get(workspace);
-        if (cached == null || System.nanoTime() - cached.readAt() > SYNONYMS_FRESH.toNanos()) {
-            cached = new CachedSynonyms(synonymRows.find(workspace), System.nanoTime());
-            synonymCache.put(workspace, cached);
-        }
-        return cached.synonyms();
     }
 
     /**
@@ -353,11 +246,7 @@ public class KnowledgeBase {
         }
         var synonyms = Synonyms.parse(text);
         synonymRows.save(actor.workspace(), synonyms, clock.instant());
-        AfterCommit.run(() -> synonymCache.remove(actor.workspace()));
         return synonyms.text();
-    }
-
-    private record CachedSynonyms(Synonyms synonyms, long readAt) {
     }
 
     /**

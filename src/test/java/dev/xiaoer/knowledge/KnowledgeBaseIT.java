@@ -23,6 +23,8 @@ class KnowledgeBaseIT {
     @Autowired
     KnowledgeBase knowledge;
     @Autowired
+    FaqEntries faqs;
+    @Autowired
     TestWorkspaces workspaces;
 
     Actor supervisor;
@@ -81,30 +83,30 @@ class KnowledgeBaseIT {
     @Test
     void anFaqIsMatchedByItsQuestionOrAnyPhrasingInChineseOrEnglishUntilItIsDeleted() {
         var article = write("复合肥使用说明", "详见说明书。", "zh-CN");
-        var fertilizer = knowledge.addFaq(agent, new FaqDraft("zh-CN", "复合肥多久见效？", "一般 7–15 天见效。",
+        var fertilizer = faqs.add(agent, new FaqDraft("zh-CN", "复合肥多久见效？", "一般 7–15 天见效。",
                 "7–15 天见效", List.of("肥料撒了多久有效果", "化肥什么时候起作用", "  ", "复合肥多久见效？"), article.id(), null));
-        var refund = knowledge.addFaq(agent, new FaqDraft("en", "When do I get my refund?",
+        var refund = faqs.add(agent, new FaqDraft("en", "When do I get my refund?",
                 "Within 3 working days of the approval.", null, List.of("how long does a refund take",
                 "money back timing"), null, FaqAction.OPEN_CLAIM));
         var other = actor(workspaces.create("Other shop " + UUID.randomUUID()).workspace().id(), "Wang", Role.ADMIN);
 
         assertThat(fertilizer.phrasings()).containsExactly("肥料撒了多久有效果", "化肥什么时候起作用");
         assertThat(fertilizer.action()).isEqualTo(FaqAction.NONE);
-        assertThat(knowledge.matchFaqs(agent.workspace(), "化肥撒下去多久起作用", 3)).first()
+        assertThat(faqs.match(agent.workspace(), "化肥撒下去多久起作用", 3)).first()
                 .satisfies(match -> {
                     assertThat(match.id()).isEqualTo(fertilizer.id());
                     assertThat(match.phrasing()).isEqualTo("化肥什么时候起作用");
                 });
-        assertThat(knowledge.matchFaqs(agent.workspace(), "How long until my refund arrives?", 3))
+        assertThat(faqs.match(agent.workspace(), "How long until my refund arrives?", 3))
                 .extracting(FaqMatch::id).containsExactly(refund.id());
-        assertThat(knowledge.matchFaqs(other.workspace(), "复合肥多久见效", 3)).isEmpty();
+        assertThat(faqs.match(other.workspace(), "复合肥多久见效", 3)).isEmpty();
 
-        knowledge.deleteFaq(agent, refund.id());
-        assertThat(knowledge.matchFaqs(agent.workspace(), "How long until my refund arrives?", 3)).isEmpty();
-        assertThat(knowledge.faqs(agent.workspace())).extracting(Faq::id).containsExactly(fertilizer.id());
-        assertThatThrownBy(() -> knowledge.addFaq(agent, new FaqDraft("en", "Q?", " ", null, null, null, null)))
+        faqs.delete(agent, refund.id());
+        assertThat(faqs.match(agent.workspace(), "How long until my refund arrives?", 3)).isEmpty();
+        assertThat(faqs.list(agent.workspace())).extracting(Faq::id).containsExactly(fertilizer.id());
+        assertThatThrownBy(() -> faqs.add(agent, new FaqDraft("en", "Q?", " ", null, null, null, null)))
                 .extracting(e -> ((InvalidInput) e).field()).isEqualTo("answer");
-        assertThatThrownBy(() -> knowledge.addFaq(other, new FaqDraft("zh-CN", "问？", "答。", null, null, article.id(),
+        assertThatThrownBy(() -> faqs.add(other, new FaqDraft("zh-CN", "问？", "答。", null, null, article.id(),
                 null))).extracting(e -> ((InvalidInput) e).field()).isEqualTo("article");
     }
 

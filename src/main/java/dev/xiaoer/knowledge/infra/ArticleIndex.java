@@ -129,14 +129,8 @@ public class ArticleIndex implements DisposableBean {
         if (words == null) {
             return List.of();
         }
-        var query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
-                .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
-                .add(words, Occur.MUST)
-                .build();
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        var query = within(ARTICLE, workspace, words);
+        return read(searcher -> {
             var top = searcher.search(query, limit);
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
@@ -155,11 +149,7 @@ public class ArticleIndex implements DisposableBean {
                         document.get(TITLE), snippet, hit.score));
             }
             return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     /** Puts the entry's question and phrasings into the index, or takes them out when it was deleted. */
@@ -197,14 +187,8 @@ public class ArticleIndex implements DisposableBean {
         if (words == null) {
             return List.of();
         }
-        var query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, FAQ)), Occur.FILTER)
-                .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
-                .add(words, Occur.MUST)
-                .build();
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        var query = within(FAQ, workspace, words);
+        return read(searcher -> {
             var top = searcher.search(query, limit * 5);
             var stored = searcher.storedFields();
             var matches = new LinkedHashMap<String, FaqMatch>();
@@ -217,19 +201,34 @@ public class ArticleIndex implements DisposableBean {
                 }
             }
             return List.copyOf(matches.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     /** How many documents the index holds (articles and phrasings, all workspaces). */
     public int size() {
+        return read(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** One kind of document of one workspace, matching the words. */
+    private static Query within(String type, WorkspaceId workspace, Query words) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, type)), Occur.FILTER)
+                .add(new TermQuery(new Term(WORKSPACE, workspace.value().toString())), Occur.FILTER)
+                .add(words, Occur.MUST)
+                .build();
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    /** What the read finds in the index as it is now, on a searcher held only meanwhile. */
+    private <T> T read(Read<T> read) {
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
-            return searcher.getIndexReader().numDocs();
+            return read.from(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

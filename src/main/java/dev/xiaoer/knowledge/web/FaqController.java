@@ -8,7 +8,7 @@ import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqDraft;
 import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.knowledge.FaqMatch;
-import dev.xiaoer.knowledge.KnowledgeBase;
+import dev.xiaoer.knowledge.FaqEntries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,10 +41,10 @@ class FaqController {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final KnowledgeBase knowledge;
+    private final FaqEntries faqs;
 
-    FaqController(KnowledgeBase knowledge) {
-        this.knowledge = knowledge;
+    FaqController(FaqEntries faqs) {
+        this.faqs = faqs;
     }
 
     @Schema(name = "FaqRequest", description = "A whole FAQ entry: PUT replaces everything")
@@ -90,7 +90,7 @@ class FaqController {
     @GetMapping
     @Operation(operationId = "listFaqs", summary = "List FAQ entries", description = "By question; nextCursor is null.")
     CursorPage<FaqView> list(Actor actor) {
-        return new CursorPage<>(knowledge.faqs(actor.workspace()).stream().map(FaqView::from).toList(), null);
+        return new CursorPage<>(faqs.list(actor.workspace()).stream().map(FaqView::from).toList(), null);
     }
 
     @GetMapping("/match")
@@ -99,7 +99,7 @@ class FaqController {
     List<MatchView> match(Actor actor, @Parameter(description = "The customer's words", example = "肥料多久起作用")
                           @RequestParam(defaultValue = "") String q,
                           @Parameter(description = "At most this many, 1 to 50") @RequestParam(defaultValue = "5") int limit) {
-        return knowledge.matchFaqs(actor.workspace(), q, limit).stream().map(MatchView::from).toList();
+        return faqs.match(actor.workspace(), q, limit).stream().map(MatchView::from).toList();
     }
 
     @GetMapping("/{id}")
@@ -108,7 +108,7 @@ class FaqController {
     @ApiResponse(responseCode = "404", description = "No such entry in this workspace",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     FaqView get(Actor actor, @PathVariable UUID id) {
-        return FaqView.from(knowledge.faq(actor.workspace(), new FaqId(id)));
+        return FaqView.from(faqs.get(actor.workspace(), new FaqId(id)));
     }
 
     @PostMapping
@@ -117,7 +117,7 @@ class FaqController {
     @ApiResponse(responseCode = "400", description = "Invalid input, named in errors[].field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<FaqView> create(Actor actor, @RequestBody FaqRequest request) {
-        var faq = knowledge.addFaq(actor, request.draft());
+        var faq = faqs.add(actor, request.draft());
         return ResponseEntity.created(URI.create("/api/v1/faqs/" + faq.id())).body(FaqView.from(faq));
     }
 
@@ -127,7 +127,7 @@ class FaqController {
     @ApiResponse(responseCode = "400", description = "Invalid input, named in errors[].field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     FaqView replace(Actor actor, @PathVariable UUID id, @RequestBody FaqRequest request) {
-        return FaqView.from(knowledge.reviseFaq(actor, new FaqId(id), request.draft()));
+        return FaqView.from(faqs.revise(actor, new FaqId(id), request.draft()));
     }
 
     @DeleteMapping("/{id}")
@@ -136,6 +136,6 @@ class FaqController {
     @ApiResponse(responseCode = "404", description = "No such entry in this workspace",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     void delete(Actor actor, @PathVariable UUID id) {
-        knowledge.deleteFaq(actor, new FaqId(id));
+        faqs.delete(actor, new FaqId(id));
     }
 }

@@ -6,6 +6,7 @@ import dev.xiaoer.knowledge.ArticleId;
 import dev.xiaoer.knowledge.Faq;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqDraft;
+import dev.xiaoer.knowledge.FaqEntries;
 import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.workspace.WorkspaceManagement;
@@ -33,10 +34,12 @@ class FaqPageController {
 
     private static final int ARTICLE_CHOICES = 500;
 
+    private final FaqEntries faqs;
     private final KnowledgeBase knowledge;
     private final WorkspaceManagement workspaces;
 
-    FaqPageController(KnowledgeBase knowledge, WorkspaceManagement workspaces) {
+    FaqPageController(FaqEntries faqs, KnowledgeBase knowledge, WorkspaceManagement workspaces) {
+        this.faqs = faqs;
         this.knowledge = knowledge;
         this.workspaces = workspaces;
     }
@@ -65,9 +68,9 @@ class FaqPageController {
 
     @GetMapping
     String list(Actor actor, @RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("faqs", knowledge.faqs(actor.workspace()));
+        model.addAttribute("faqs", faqs.list(actor.workspace()));
         model.addAttribute("q", q.strip());
-        model.addAttribute("matches", q.isBlank() ? null : knowledge.matchFaqs(actor.workspace(), q, 5));
+        model.addAttribute("matches", q.isBlank() ? null : faqs.match(actor.workspace(), q, 5));
         return "knowledge/faqs";
     }
 
@@ -81,7 +84,7 @@ class FaqPageController {
     String create(Actor actor, @ModelAttribute("form") FaqForm form, BindingResult errors, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            knowledge.addFaq(actor, form.draft());
+            faqs.add(actor, form.draft());
             redirect.addFlashAttribute("saved", form.question().strip());
             return "redirect:/knowledge/faqs";
         } catch (InvalidInput invalid) {
@@ -93,16 +96,16 @@ class FaqPageController {
 
     @GetMapping("/{id}")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
-        var faq = knowledge.faq(actor.workspace(), new FaqId(id));
+        var faq = faqs.get(actor.workspace(), new FaqId(id));
         return form(actor, faq.id(), FaqForm.of(faq), model);
     }
 
     @PostMapping("/{id}")
     String save(Actor actor, @PathVariable UUID id, @ModelAttribute("form") FaqForm form, BindingResult errors,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        var faq = knowledge.faq(actor.workspace(), new FaqId(id));
+        var faq = faqs.get(actor.workspace(), new FaqId(id));
         try {
-            knowledge.reviseFaq(actor, faq.id(), form.draft());
+            faqs.revise(actor, faq.id(), form.draft());
             redirect.addFlashAttribute("saved", form.question().strip());
             return "redirect:/knowledge/faqs";
         } catch (InvalidInput invalid) {
@@ -114,8 +117,8 @@ class FaqPageController {
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-        var faq = knowledge.faq(actor.workspace(), new FaqId(id));
-        knowledge.deleteFaq(actor, faq.id());
+        var faq = faqs.get(actor.workspace(), new FaqId(id));
+        faqs.delete(actor, faq.id());
         redirect.addFlashAttribute("deleted", faq.question());
         return "redirect:/knowledge/faqs";
     }

@@ -6,6 +6,7 @@ import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Role;
 import dev.xiaoer.knowledge.ArticleDraft;
 import dev.xiaoer.knowledge.ArticleHit;
+import dev.xiaoer.knowledge.FaqEntries;
 import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
@@ -26,6 +27,8 @@ class ArticleIndexingIT {
 
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    FaqEntries faqs;
     @Autowired
     ArticleIndexing indexing;
     @Autowired
@@ -63,16 +66,16 @@ class ArticleIndexingIT {
                                      created_at, updated_at)
                 VALUES (?, ?, 'en', 'Do you ship to villages?', 'Yes, in 5 to 7 days.', 'village delivery', 'NONE', FALSE,
                         1, ?, ?)""").params(id, shop.value(), at, at).update();
-        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).isEmpty();
+        assertThat(faqs.match(shop, "do you deliver to my village", 3)).isEmpty();
 
         indexing.catchUp();
-        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).extracting(m -> m.id().value())
+        assertThat(faqs.match(shop, "do you deliver to my village", 3)).extracting(m -> m.id().value())
                 .containsExactly(id);
 
         jdbc.sql("UPDATE kb_faqs SET deleted = TRUE, updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant().plusSeconds(2)), id).update();
         indexing.catchUp();
-        assertThat(knowledge.matchFaqs(shop, "do you deliver to my village", 3)).isEmpty();
+        assertThat(faqs.match(shop, "do you deliver to my village", 3)).isEmpty();
     }
 
     private void otherNodeSets(UUID article, String status) {

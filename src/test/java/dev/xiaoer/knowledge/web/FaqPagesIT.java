@@ -3,6 +3,7 @@ package dev.xiaoer.knowledge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xiaoer.knowledge.FaqAction;
+import dev.xiaoer.knowledge.FaqEntries;
 import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.support.BrowserSession;
 import dev.xiaoer.support.IntegrationTest;
@@ -29,6 +30,8 @@ class FaqPagesIT {
     TestWorkspaces workspaces;
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    FaqEntries faqs;
 
     TestWorkspaces.TestWorkspace shop;
     BrowserSession admin;
@@ -48,13 +51,13 @@ class FaqPagesIT {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(text(refused)).contains("Write the answer the assistant gives.").contains("化肥什么时候起作用");
-        assertThat(knowledge.faqs(shop.workspace().id())).isEmpty();
+        assertThat(faqs.list(shop.workspace().id())).isEmpty();
 
         var saved = admin.submit("/knowledge/faqs", Map.of("language", "zh-CN", "question", "复合肥多久见效？",
                 "answer", "一般 7–15 天见效。", "expectation", "7–15 天见效",
                 "phrasings", "肥料撒了多久有效果\r\n化肥什么时候起作用\n", "action", "HAND_OFF"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        var faq = knowledge.faqs(shop.workspace().id()).getFirst();
+        var faq = faqs.list(shop.workspace().id()).getFirst();
         assertThat(faq.phrasings()).containsExactly("肥料撒了多久有效果", "化肥什么时候起作用");
         assertThat(faq.action()).isEqualTo(FaqAction.HAND_OFF);
 
