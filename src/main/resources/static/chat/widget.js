@@ -88,7 +88,10 @@
       '.xo-form button{border:0;border-radius:8px;padding:0 16px;background:#206bc4;color:#fff;font-weight:600;cursor:pointer}' +
       '.xo-form .xo-photo{background:#eef3fa;color:#206bc4;padding:0 10px;display:flex;align-items:center}' +
       '.xo-msg img{display:block;max-width:100%;max-height:220px;border-radius:8px;margin-bottom:4px}' +
-      '.xo-msg a{color:inherit}';
+      '.xo-msg a{color:inherit}' +
+      '.xo-choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.xo-choices:empty{display:none}' +
+      '.xo-choices button{border:1px solid #206bc4;border-radius:14px;padding:4px 10px;background:#fff;color:#206bc4;' +
+      'font:inherit;font-size:13px;cursor:pointer;text-align:left}.xo-choices button:disabled{opacity:.5;cursor:default}';
     document.head.appendChild(css);
   }
 
@@ -290,6 +293,8 @@
 
   // Where the chat stands: waiting in the queue, answered by someone, or nobody online at all.
   function showState(state) {
+    // With the assistant answering first, it greets.
+    ui.welcome.textContent = state.assistant ? texts['assistant-greeting'] : texts.welcome;
     if (state.agent) {
       ui.notice.textContent = fill(texts.answering, state.agent);
     } else if (state.closedHours) {
@@ -386,9 +391,44 @@
     } else if (event.type === 'message' && !teamMessages[event.id]) {
       teamMessages[event.id] = true;
       ui.typing.textContent = '';
-      show('team', event.text, event.from || texts.team, event.at);
+      show('team', event.text, event.from || texts.team, event.at).setAttribute('data-id', event.id);
       markRead();
+    } else if (event.type === 'assistant') {
+      offer(event);
     }
+  }
+
+  // Under one of the assistant's messages: "did it help?" for an answer, the questions offered for a
+  // clarifying one. One click each; the buttons go once used.
+  function offer(event) {
+    var message = ui.log.querySelector('.xo-team[data-id="' + event.message + '"]') || ui.log.lastElementChild;
+    var choices = element('div', 'xo-choices');
+    function button(text, action) {
+      var choice = element('button', '', text);
+      choice.type = 'button';
+      choice.addEventListener('click', function () {
+        choices.querySelectorAll('button').forEach(function (other) { other.disabled = true; });
+        action(choice);
+      });
+      choices.appendChild(choice);
+    }
+    function tell(destination, body) {
+      client.publish({ destination: destination, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    }
+    if (event.kind === 'answer') {
+      [true, false].forEach(function (helpful) {
+        button(texts[helpful ? 'assistant-helpful' : 'assistant-unhelpful'], function () {
+          tell('/app/chat.feedback', { decision: event.decision, helpful: helpful });
+          choices.textContent = texts['assistant-thanks'];
+        });
+      });
+    } else {
+      event.options.forEach(function (option) {
+        button(option.question, function () { tell('/app/chat.choose', { decision: event.decision, faq: option.faq }); });
+      });
+    }
+    message.appendChild(choices);
+    ui.log.scrollTop = ui.log.scrollHeight;
   }
 
   // The conversation so far, on every (re)connect. The first time it shows everything; later only
@@ -401,8 +441,10 @@
       var fromTeam = earlier.from === 'team';
       if (fromTeam ? teamMessages[earlier.id] : caughtUp) { return; }
       if (fromTeam) { teamMessages[earlier.id] = true; }
-      showInOrder(bubble(fromTeam ? 'team' : 'visitor', earlier.text,
-        fromTeam ? earlier.name || texts.team : texts.delivered, earlier.at));
+      var message = bubble(fromTeam ? 'team' : 'visitor', earlier.text,
+        fromTeam ? earlier.name || texts.team : texts.delivered, earlier.at);
+      if (fromTeam) { message.setAttribute('data-id', earlier.id); }
+      showInOrder(message);
     });
     caughtUp = true;
     Object.keys(sending).forEach(function (clientId) { if (!sending[clientId].sent) { publish(clientId); } });

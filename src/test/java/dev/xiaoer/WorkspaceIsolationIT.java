@@ -86,7 +86,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/ticket-fields/{id}", r -> List.of(id(r.ticketField()))),
             entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
             entry("/api/v1/articles/{id}", r -> List.of(id(r.article()))),
-            entry("/api/v1/faqs/{id}", r -> List.of(id(r.faq()))));
+            entry("/api/v1/faqs/{id}", r -> List.of(id(r.faq()))),
+            entry("/api/v1/assistant/decisions/{id}", r -> List.of(id(r.decision()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -163,6 +164,8 @@ class WorkspaceIsolationIT {
                     "answer", "In three days.", "article", refs.id(WorkspaceResources::article))),
             entry("PUT /api/v1/faqs/{id}", refs -> json("language", "en", "question", "When does it arrive?",
                     "answer", "In four days.", "article", refs.id(WorkspaceResources::article))),
+            entry("POST /api/v1/assistant/decisions", refs -> json("text", "多久到货？",
+                    "chosen", refs.id(WorkspaceResources::faq))),
             entry("POST /api/v1/article-categories", refs -> json("name", unique("Returns"),
                     "parent", refs.id(WorkspaceResources::category))),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",

@@ -5,5 +5,6 @@
  * which files it on the right ticket.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channel",
-        allowedDependencies = {"workspace", "identity", "customer", "agent", "ticket", "platform"})
+        allowedDependencies = {"workspace", "identity", "customer", "agent", "ticket", "knowledge", "assistant",
+                "platform"})
 package dev.xiaoer.channel;

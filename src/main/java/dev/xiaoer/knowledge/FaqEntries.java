@@ -89,10 +89,24 @@ public class FaqEntries {
         return faqs.find(workspace, id).orElseThrow(() -> new NotFound("faq", id));
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<Faq> find(WorkspaceId workspace, FaqId id) {
+        return faqs.find(workspace, id);
+    }
+
     /** The workspace's FAQ entries by question. */
     @Transactional(readOnly = true)
     public List<Faq> list(WorkspaceId workspace) {
         return faqs.list(workspace, FaqRules.MAX_FAQS);
+    }
+
+    /**
+     * A token that changes whenever any of the workspace's entries is added, changed or deleted, on
+     * any node: what a model trained on the entries checks to know it is stale.
+     */
+    @Transactional(readOnly = true)
+    public String revision(WorkspaceId workspace) {
+        return faqs.revision(workspace);
     }
 
     /**

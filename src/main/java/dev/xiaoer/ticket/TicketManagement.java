@@ -212,6 +212,45 @@ public class TicketManagement {
         });
     }
 
+    /**
+     * The assistant answers this chat first: it stays out of the team's chat queue until
+     * {@link #handToTeam} or an agent's reply. Joins the caller's transaction, so a chat marked as it
+     * is created never reaches the queue.
+     */
+    public void holdForAssistant(WorkspaceId workspace, TicketId id) {
+        transaction.executeWithoutResult(status -> tickets.setWithAssistant(workspace, id, true));
+    }
+
+    /** Whether the assistant is answering the chat. */
+    public boolean withAssistant(WorkspaceId workspace, TicketId id) {
+        return readOnly.execute(status -> tickets.withAssistant(workspace, id));
+    }
+
+    /**
+     * The assistant hands the chat to the team: it joins the chat queue, with an internal note saying
+     * what the assistant understood. Nothing happens if the assistant had handed it over already.
+     *
+     * @return whether the chat was with the assistant
+     */
+    public boolean handToTeam(Actor actor, TicketId id, String note) {
+        var body = TicketTexts.body(note);
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            var ticket = lock(actor, id);
+            if (!tickets.setWithAssistant(actor.workspace(), id, false)) {
+                return false;
+            }
+            var now = now();
+            var entry = new TimelineEntry(UUID.randomUUID(), id, TimelineEntryKind.NOTE, TimelineEntry.Author.of(actor),
+                    now, body, null, null, null, null);
+            save(ticket, List.of(entry), now);
+            events.publishEvent(new MessageAdded(actor.workspace(), id, ticket.number(), ticket.version(),
+                    ticket.channel(), entry.id(), MessageAuthor.AGENT, true, now));
+            events.publishEvent(new TicketUpdated(actor.workspace(), id, ticket.number(), ticket.channel(), ticket.version(),
+                    List.of(new TicketUpdated.Change("assistant", "on", "off")), now));
+            return true;
+        }));
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Changing
     // ---------------------------------------------------------------------------------------------
@@ -603,6 +642,10 @@ public class TicketManagement {
             ticket.customerWrote(now);
         } else {
             ticket.agentReplied(now);
+            if (actor.type() != Actor.Type.SYSTEM) {
+                // The team answering (in person or through an integration) takes the chat over from the assistant.
+                tickets.setWithAssistant(workspace, id, false);
+            }
         }
         if (message.status() != null) {
             ticket.changeStatus(message.status(), now);

@@ -45,13 +45,14 @@ import tools.jackson.databind.JsonNode;
  * @param category a category of the help center
  * @param article a draft article of the knowledge base, in Chinese, in {@code category}
  * @param faq an FAQ entry linked to {@code article}
+ * @param decision the assistant's answer with {@code faq}, chosen by a customer
  */
 public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
                                  JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
                                  JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
                                  JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment,
                                  JsonNode cannedReply, JsonNode category, JsonNode article,
-                                 JsonNode faq) {
+                                 JsonNode faq, JsonNode decision) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
@@ -120,9 +121,11 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
                 "body", marker + " 的包裹三到五天送达。", "language", "zh-CN", "category", id(category)));
         var faq = send(api, HttpMethod.POST, "/api/v1/faqs", json("language", "zh-CN", "question", marker + " 多久到货？",
                 "answer", "三到五天。", "phrasings", List.of(marker + " 什么时候到"), "article", id(article)));
+        var decision = send(api, HttpMethod.POST, "/api/v1/assistant/decisions",
+                json("chosen", id(faq), "conversation", "chat-" + marker));
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
                 mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply, category,
-                article, faq);
+                article, faq, decision);
     }
 
     /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
@@ -169,6 +172,6 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
                 tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
                 id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply),
-                id(category), id(article), id(faq));
+                id(category), id(article), id(faq), id(decision));
     }
 }

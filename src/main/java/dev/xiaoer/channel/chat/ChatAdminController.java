@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,6 +56,7 @@ class ChatAdminController {
         model.addAttribute("workspaceId", workspace);
         model.addAttribute("allowedOrigins", chat.allowedOrigins());
         model.addAttribute("secret", chat.signingSecret());
+        model.addAttribute("assistantFirst", chat.assistantFirst());
         return "admin/chat";
     }
 
@@ -95,6 +97,15 @@ class ChatAdminController {
         }
         settings.saveHours(actor.workspace(), parsed.hours());
         redirect.addFlashAttribute("hoursSaved", true);
+        return "redirect:/admin/chat";
+    }
+
+    /** Turns the assistant on or off for new chats; chats it is answering keep it until it hands them over. */
+    @PostMapping("/assistant")
+    String saveAssistant(Actor actor, @RequestParam(defaultValue = "false") boolean assistantFirst,
+                         RedirectAttributes redirect) {
+        settings.saveAssistantFirst(actor.workspace(), assistantFirst);
+        redirect.addFlashAttribute("assistantSaved", true);
         return "redirect:/admin/chat";
     }
 

@@ -37,6 +37,7 @@ class ChatController {
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
     private final ChatFiling filing;
+    private final ChatAssistant chatAssistant;
     private final ChatFloodLimit floodLimit;
     private final ChatState state;
     private final ChatStateNotices notices;
@@ -47,10 +48,11 @@ class ChatController {
     private final SimpMessagingTemplate messaging;
     private final Clock clock;
 
-    ChatController(ChatFiling filing, ChatFloodLimit floodLimit, ChatState state, ChatStateNotices notices,
+    ChatController(ChatFiling filing, ChatAssistant chatAssistant, ChatFloodLimit floodLimit, ChatState state, ChatStateNotices notices,
                    OfflineContact offlineContact, InboxEvents inbox, ThreadRows threads, TicketManagement tickets,
                    SimpMessagingTemplate messaging, Clock clock) {
         this.filing = filing;
+        this.chatAssistant = chatAssistant;
         this.floodLimit = floodLimit;
         this.state = state;
         this.notices = notices;
@@ -90,6 +92,25 @@ class ChatController {
         answer(visitor, ChatFrames.ToVisitor.ack(clientId, filed.number(), clock.instant()));
         if (filed.ticketCreated()) {
             notices.chatOpened(visitor.workspace());
+        }
+        chatAssistant.received(visitor.workspace(), filed.ticket(), send.text());
+    }
+
+    /** The visitor says whether the assistant's answer helped; the assistant acts on it. */
+    @MessageMapping("/chat.feedback")
+    void feedback(@Payload ChatFrames.Feedback feedback, Principal principal) {
+        var visitor = (ChatVisitor) principal;
+        if (floodLimit.allow(visitor)) {
+            chatAssistant.feedback(visitor, feedback);
+        }
+    }
+
+    /** The visitor chose one of the questions the assistant offered. */
+    @MessageMapping("/chat.choose")
+    void choose(@Payload ChatFrames.Choice choice, Principal principal) {
+        var visitor = (ChatVisitor) principal;
+        if (floodLimit.allow(visitor)) {
+            chatAssistant.choose(visitor, choice);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.xiaoer.channel.chat;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.ticket.TimelineEntry;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What the widget and the server say to each other over STOMP, as JSON. */
@@ -46,16 +47,45 @@ final class ChatFrames {
      * agent answering it ({@code null} while nobody is), and up to when the team has read it;
      * {@code closedHours} names the chat hours when it is outside them ({@code null} while open).
      */
-    record State(String type, boolean online, Integer position, String agent, Instant readUpTo, String closedHours) {
+    record State(String type, boolean online, Integer position, String agent, Instant readUpTo, String closedHours,
+                 boolean assistant) {
 
         static State of(boolean online, Integer position, String agent, Instant readUpTo) {
-            return new State("state", online, position, agent, readUpTo, null);
+            return new State("state", online, position, agent, readUpTo, null, false);
         }
 
         /** Outside the workspace's chat hours: nobody counts as online, and the visitor hears the hours. */
         State closed(String hours) {
-            return new State(type, false, position, agent, readUpTo, hours);
+            return new State(type, false, position, agent, readUpTo, hours, assistant);
         }
+
+        /** Whether the workspace's assistant answers new chats first: the widget greets as the assistant. */
+        State withAssistant(boolean on) {
+            return new State(type, online, position, agent, readUpTo, closedHours, on);
+        }
+    }
+
+    /**
+     * To the visitor, right after one of the assistant's messages ({@code message}): what the visitor
+     * can do with it. An {@code answer} asks whether it helped; a {@code clarify} offers questions to
+     * choose from.
+     */
+    record Assistant(String type, UUID message, UUID decision, String kind, List<Option> options) {
+
+        record Option(UUID faq, String question) {
+        }
+
+        static Assistant of(UUID message, UUID decision, String kind, List<Option> options) {
+            return new Assistant("assistant", message, decision, kind, List.copyOf(options));
+        }
+    }
+
+    /** From the visitor: whether the assistant's answer helped. */
+    record Feedback(UUID decision, Boolean helpful) {
+    }
+
+    /** From the visitor: the question they chose from the assistant's offer. */
+    record Choice(UUID decision, UUID faq) {
     }
 
     /**

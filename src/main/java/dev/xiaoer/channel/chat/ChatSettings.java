@@ -10,10 +10,11 @@ import java.util.List;
  * @param signingSecret  the key the merchant's backend signs user ids with ({@link VisitorIdentity});
  *                       {@code null} until an admin first opens the chat settings
  * @param hours          when the chat is staffed
+ * @param assistantFirst whether the assistant answers a new chat before a person does
  */
-record ChatSettings(List<String> allowedOrigins, String signingSecret, ChatHours hours) {
+record ChatSettings(List<String> allowedOrigins, String signingSecret, ChatHours hours, boolean assistantFirst) {
 
-    static final ChatSettings NONE = new ChatSettings(List.of(), null, ChatHours.ALWAYS);
+    static final ChatSettings NONE = new ChatSettings(List.of(), null, ChatHours.ALWAYS, false);
 
     ChatSettings {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -21,10 +21,11 @@ class ChatSettingsRows {
     }
 
     ChatSettings find(WorkspaceId workspace) {
-        return jdbc.sql("SELECT allowed_origins, signing_secret, business_hours FROM chat_settings WHERE workspace_id = ?")
+        return jdbc.sql("SELECT allowed_origins, signing_secret, business_hours, assistant_first"
+                        + " FROM chat_settings WHERE workspace_id = ?")
                 .param(workspace.value())
                 .query((rs, n) -> new ChatSettings(lines(rs.getString(1)), rs.getString(2),
-                        ChatHours.parse(rs.getString(3)).hours()))
+                        ChatHours.parse(rs.getString(3)).hours(), rs.getBoolean(4)))
                 .optional().orElse(ChatSettings.NONE);
     }
 
@@ -55,6 +56,13 @@ class ChatSettingsRows {
         ensureRow(workspace);
         jdbc.sql("UPDATE chat_settings SET business_hours = ?, updated_at = ? WHERE workspace_id = ?")
                 .params(hours.text(), Timestamp.from(clock.instant()), workspace.value())
+                .update();
+    }
+
+    void saveAssistantFirst(WorkspaceId workspace, boolean assistantFirst) {
+        ensureRow(workspace);
+        jdbc.sql("UPDATE chat_settings SET assistant_first = ?, updated_at = ? WHERE workspace_id = ?")
+                .params(assistantFirst, Timestamp.from(clock.instant()), workspace.value())
                 .update();
     }
 

@@ -63,20 +63,21 @@ class ChatState {
      * Whether the team is there: inside the workspace's chat hours ({@code closedHours} names them when
      * not, and nobody counts as online then) and with someone online.
      */
-    record Staffed(boolean online, String closedHours) {
+    record Staffed(boolean online, String closedHours, boolean assistant) {
 
         ChatFrames.State apply(ChatFrames.State state) {
-            return closedHours == null ? state : state.closed(closedHours);
+            return (closedHours == null ? state : state.closed(closedHours)).withAssistant(assistant);
         }
     }
 
     Staffed staffed(WorkspaceId workspace) {
-        var hours = settings.find(workspace).hours();
+        var chat = settings.find(workspace);
+        var hours = chat.hours();
         var zone = workspaces.get(workspace).timeZone();
         if (!hours.isOpen(clock.instant().atZone(zone))) {
-            return new Staffed(false, hours.text().replace("\n", "; ") + " (" + zone.getId() + ")");
+            return new Staffed(false, hours.text().replace("\n", "; ") + " (" + zone.getId() + ")", chat.assistantFirst());
         }
-        return new Staffed(anyoneOnline(workspace), null);
+        return new Staffed(anyoneOnline(workspace), null, chat.assistantFirst());
     }
 
     private ChatFrames.State stateOf(WorkspaceId workspace, Optional<TicketView> chat, List<TicketView> queue,

@@ -19,7 +19,7 @@ class ChatTexts {
     private static final List<String> KEYS = List.of("title", "open", "close", "welcome", "placeholder", "send",
             "sending", "delivered", "failed", "too-fast", "connecting", "reconnecting", "team", "queue", "answering", "offline",
             "typing", "read", "photo", "photo-type", "photo-too-large", "contact", "closed",
-            "contact-invalid");
+            "contact-invalid", "assistant-greeting", "assistant-helpful", "assistant-unhelpful", "assistant-thanks");
 
     private final MessageSource messages;
 

@@ -30,7 +30,8 @@ class VisitorConnect implements ChannelInterceptor {
     static final String SEND_DESTINATION = "/app/chat.send";
     static final String STATE_DESTINATION = "/app/chat.state";
     static final Set<String> SUBSCRIBABLE = Set.of(OWN_QUEUE, HISTORY_DESTINATION, STATE_DESTINATION);
-    static final Set<String> SENDABLE = Set.of(SEND_DESTINATION, "/app/chat.typing", "/app/chat.read");
+    static final Set<String> SENDABLE = Set.of(SEND_DESTINATION, "/app/chat.typing", "/app/chat.read",
+            "/app/chat.feedback", "/app/chat.choose");
 
     private final VisitorAdmission admission;
 

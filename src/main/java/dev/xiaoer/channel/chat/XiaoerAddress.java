@@ -19,6 +19,11 @@ class XiaoerAddress {
         this.origin = AllowedOrigins.normalise(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority()).orElse(null);
     }
 
+    /** The public address without a trailing slash, such as {@code https://help.example.com}. */
+    String base() {
+        return base;
+    }
+
     String widgetScript() {
         return base + "/chat/widget.js";
     }

@@ -103,4 +103,12 @@ public class FaqRows {
                 row.getInt("version"), row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }
+
+    /** Changes whenever an entry of the workspace is added, changed or deleted. */
+    public String revision(WorkspaceId workspace) {
+        return jdbc.sql("SELECT COUNT(*), MAX(updated_at), SUM(version) FROM kb_faqs WHERE workspace_id = ?")
+                .param(workspace.value())
+                .query((rs, n) -> rs.getLong(1) + "/" + rs.getTimestamp(2) + "/" + rs.getLong(3))
+                .single();
+    }
 }

@@ -40,7 +40,8 @@ class RoutingTriggers {
 
     @EventListener
     void on(TicketUpdated updated) {
-        if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status"))) {
+        if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status")
+                || updated.changed("assistant"))) {
             AfterCommit.run(() -> route(updated.workspace()));
         }
     }

@@ -347,16 +347,27 @@ public class TicketRows {
     public List<Ticket> waitingChats(WorkspaceId workspace, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM tickets WHERE workspace_id = ? AND assignee_id IS NULL AND status IN ('NEW', 'OPEN')
-                   AND channel = 'CHAT'
+                   AND channel = 'CHAT' AND NOT with_assistant
                 ORDER BY COALESCE(awaiting_reply_since, created_at), id LIMIT ?""")
                 .params(workspace.value(), limit).query(TicketRows::ticket).list();
+    }
+
+    /** Marks whether the assistant is answering the chat; answers whether that changed anything. */
+    public boolean setWithAssistant(WorkspaceId workspace, TicketId ticket, boolean withAssistant) {
+        return jdbc.sql("UPDATE tickets SET with_assistant = ? WHERE workspace_id = ? AND id = ? AND with_assistant <> ?")
+                .params(withAssistant, workspace.value(), ticket.value(), withAssistant).update() > 0;
+    }
+
+    public boolean withAssistant(WorkspaceId workspace, TicketId ticket) {
+        return jdbc.sql("SELECT with_assistant FROM tickets WHERE workspace_id = ? AND id = ?")
+                .params(workspace.value(), ticket.value()).query(Boolean.class).optional().orElse(false);
     }
 
     /** Workspaces whose chat queue is not empty, for the routing sweep. */
     public List<WorkspaceId> workspacesWithWaitingChats() {
         return jdbc.sql("""
                 SELECT DISTINCT workspace_id FROM tickets
-                WHERE assignee_id IS NULL AND status IN ('NEW', 'OPEN') AND channel = 'CHAT'""")
+                WHERE assignee_id IS NULL AND status IN ('NEW', 'OPEN') AND channel = 'CHAT' AND NOT with_assistant""")
                 .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
     }
 

@@ -1,0 +1,194 @@
+package dev.xiaoer.assistant;
+
+import dev.xiaoer.assistant.internal.DecisionRows;
+import dev.xiaoer.assistant.internal.DecisionRules;
+import dev.xiaoer.assistant.internal.FaqModel;
+import dev.xiaoer.assistant.internal.FaqModels;
+import dev.xiaoer.assistant.internal.HumanRequest;
+import dev.xiaoer.assistant.internal.MessageChecks;
+import dev.xiaoer.kernel.InvalidInput;
+import dev.xiaoer.kernel.NotFound;
+import dev.xiaoer.knowledge.Faq;
+import dev.xiaoer.knowledge.FaqEntries;
+import dev.xiaoer.knowledge.FaqId;
+import dev.xiaoer.nlu.Languages;
+import dev.xiaoer.workspace.WorkspaceId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The assistant: a customer's message in, a decision out, the same for every channel. It answers
+ * what the workspace's FAQ entries cover, asks which question was meant when two or three fit, and
+ * otherwise hands the conversation to a person, who sees what it understood. Asking for a person
+ * ("转人工", "human", "agent") always gets one at once, and two unhelpful answers in a row hand
+ * off by themselves. Every decision is recorded with the candidates it weighed.
+ * <p>
+ * Messages it cannot make sense of (empty, binary, too long, in a script it has no model for) get a
+ * safe decision, never an exception; nothing it says comes from anywhere but the workspace's own
+ * FAQ entries.
+ */
+@Service
+public class Assistant {
+
+    /** Scripts with no model: texts in them go to a person straight away. */
+    private static final Set<String> UNSUPPORTED = Set.of("ja", "ko", "ru", "ar", "th");
+
+    private final FaqModels models;
+    private final FaqEntries faqs;
+    private final DecisionRows decisions;
+    private final Clock clock;
+
+    Assistant(FaqModels models, FaqEntries faqs, DecisionRows decisions, Clock clock) {
+        this.models = models;
+        this.faqs = faqs;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    public Decision decide(Enquiry enquiry) {
+        var text = MessageChecks.clean(enquiry.text());
+        var detected = text.isEmpty() ? Languages.UNKNOWN : Languages.detect(text);
+        if (MessageChecks.tooLong(text)) {
+            return handOff(enquiry, text, detected, HandOffReason.MESSAGE_TOO_LONG, null);
+        }
+        if (HumanRequest.asksForPerson(text)) {
+            return handOff(enquiry, text, detected, HandOffReason.ASKED_FOR_PERSON, null);
+        }
+        if (MessageChecks.meaningless(text, enquiry.text())) {
+            return record(enquiry, text, detected, DecisionKind.CLARIFY, null, null, List.of(), 0, 0);
+        }
+        var language = modelLanguage(detected, text);
+        if (language == null) {
+            return handOff(enquiry, text, detected, HandOffReason.LANGUAGE_NOT_SUPPORTED, null);
+        }
+        var model = models.get(enquiry.workspace(), language);
+        var reading = withLexicalCandidates(enquiry.workspace(), model, text, model.read(text));
+        var kind = DecisionRules.decide(language, reading);
+        var best = reading.candidates().isEmpty() ? null : reading.candidates().getFirst();
+        return switch (kind) {
+            case ANSWER -> record(enquiry, text, language, DecisionKind.ANSWER, null, best.faq(), reading.candidates(),
+                    best.probability(), reading.nearestSimilarity());
+            case CLARIFY -> record(enquiry, text, language, DecisionKind.CLARIFY, null, best.faq(), reading.candidates(),
+                    best.probability(), reading.nearestSimilarity());
+            case HAND_OFF -> record(enquiry, text, language, DecisionKind.HAND_OFF, HandOffReason.NOT_UNDERSTOOD,
+                    best == null ? null : best.faq(), reading.candidates(), best == null ? 0 : best.probability(),
+                    reading.nearestSimilarity());
+        };
+    }
+
+    /**
+     * The customer chose one of the questions offered: the assistant answers it.
+     *
+     * @throws InvalidInput (field {@code chosen}) when the workspace has no such entry
+     */
+    public Decision choose(Enquiry enquiry, FaqId faq) {
+        var chosen = faqs.find(enquiry.workspace(), faq)
+                .orElseThrow(() -> new InvalidInput("chosen", "assistant-chosen-unknown"));
+        var language = Optional.ofNullable(FaqModels.modelLanguage(chosen.language())).orElse(chosen.language());
+        return record(enquiry, chosen.question(), language, DecisionKind.ANSWER, null, chosen,
+                List.of(new FaqModel.Candidate(chosen, 1)), 1, 1);
+    }
+
+    /**
+     * The customer's verdict on an answer. A helpful answer ends the matter. After an unhelpful one
+     * the assistant offers the other questions it weighed, or hands off when it has none or when the
+     * previous answer in the conversation was unhelpful too.
+     *
+     * @param conversation the conversation the answer must belong to, or null for any of the workspace's
+     * @return the assistant's next decision, none after a helpful answer
+     * @throws NotFound    when the workspace (or conversation) has no such decision
+     * @throws InvalidInput when the decision was not an answer
+     */
+    public Optional<Decision> feedback(WorkspaceId workspace, String conversation, DecisionId id, boolean helpful) {
+        var row = decisions.find(workspace, id)
+                .filter(found -> conversation == null || conversation.equals(found.conversation()))
+                .orElseThrow(() -> new NotFound("decision", id));
+        if (row.kind() != DecisionKind.ANSWER) {
+            throw new InvalidInput("decision", "assistant-feedback-not-an-answer");
+        }
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        decisions.outcome(workspace, id, helpful ? DecisionRows.Outcome.HELPFUL : DecisionRows.Outcome.UNHELPFUL, now);
+        if (helpful) {
+            return Optional.empty();
+        }
+        var enquiry = new Enquiry(workspace, row.conversation(), row.channel(), row.question());
+        if (row.conversation() != null) {
+            var latest = decisions.answersOf(workspace, row.conversation(), 2);
+            if (latest.size() == 2 && latest.stream().allMatch(answer -> answer.outcome() == DecisionRows.Outcome.UNHELPFUL)) {
+                return Optional.of(handOff(enquiry, row.question(), row.language(), HandOffReason.UNHELPFUL_ANSWERS, row.faq()));
+            }
+        }
+        List<FaqModel.Candidate> others = new ArrayList<>();
+        for (var weighed : row.candidates()) {
+            if (!weighed.faq().equals(row.faq())) {
+                faqs.find(workspace, weighed.faq()).ifPresent(faq -> others.add(new FaqModel.Candidate(faq, weighed.probability())));
+            }
+        }
+        var options = DecisionRules.options(others);
+        if (options.isEmpty()) {
+            return Optional.of(handOff(enquiry, row.question(), row.language(), HandOffReason.NOT_UNDERSTOOD, row.faq()));
+        }
+        return Optional.of(record(enquiry, row.question(), row.language(), DecisionKind.CLARIFY, null,
+                options.getFirst().faq(), options, options.getFirst().probability(), row.nearest()));
+    }
+
+    /** Trains the workspace's models again from its FAQ entries as they are now. */
+    public void retrain(WorkspaceId workspace) {
+        models.retrain(workspace);
+    }
+
+    /** Zh for texts with Chinese characters, en for English; null for a script the assistant has no model for. */
+    private static String modelLanguage(String detected, String text) {
+        if (FaqModels.understands(detected)) {
+            return detected;
+        }
+        if (UNSUPPORTED.contains(detected)) {
+            return null;
+        }
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "zh" : "en";
+    }
+
+    /** Entries the search finds by their words join the candidates, so a clarifying question can offer them. */
+    private FaqModel.Reading withLexicalCandidates(WorkspaceId workspace, FaqModel model, String text, FaqModel.Reading reading) {
+        if (model.isEmpty()) {
+            return reading;
+        }
+        List<FaqModel.Candidate> candidates = new ArrayList<>(reading.candidates());
+        for (var match : faqs.match(workspace, text, DecisionRules.MAX_OPTIONS)) {
+            var faq = model.faq(match.id());
+            if (faq != null && candidates.stream().noneMatch(candidate -> candidate.faq().id().equals(faq.id()))) {
+                candidates.add(new FaqModel.Candidate(faq, 0));
+            }
+        }
+        return new FaqModel.Reading(candidates, reading.nearestSimilarity());
+    }
+
+    private Decision handOff(Enquiry enquiry, String text, String language, HandOffReason reason, FaqId likely) {
+        var faq = likely == null ? null : faqs.find(enquiry.workspace(), likely).orElse(null);
+        return record(enquiry, text, language, DecisionKind.HAND_OFF, reason, faq,
+                faq == null ? List.of() : List.of(new FaqModel.Candidate(faq, 0)), 0, 0);
+    }
+
+    private Decision record(Enquiry enquiry, String text, String language, DecisionKind kind, HandOffReason reason,
+                            Faq intent, List<FaqModel.Candidate> candidates, double confidence, double nearest) {
+        var id = DecisionId.random();
+        var question = text.length() > 1000 ? text.substring(0, 1000) : text;
+        decisions.insert(new DecisionRows.Row(id, enquiry.workspace(), enquiry.conversation(), enquiry.channel(), question,
+                language, kind, reason, intent == null ? null : intent.id(), confidence, nearest,
+                candidates.stream().limit(5).map(c -> new DecisionRows.Weighed(c.faq().id(), c.probability())).toList(),
+                null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        var answer = kind == DecisionKind.ANSWER
+                ? new Decision.Answer(intent.id(), intent.question(), intent.answer(), intent.expectation(), intent.article(),
+                intent.action())
+                : null;
+        var options = kind == DecisionKind.ANSWER ? List.<Decision.Option>of()
+                : (kind == DecisionKind.CLARIFY ? DecisionRules.options(candidates) : candidates.stream().limit(DecisionRules.MAX_OPTIONS).toList())
+                .stream().map(c -> new Decision.Option(c.faq().id(), c.faq().question(), c.probability())).toList();
+        return new Decision(id, kind, language, intent == null ? null : intent.id(), confidence, answer, options, reason);
+    }
+}

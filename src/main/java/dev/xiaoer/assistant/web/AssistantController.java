@@ -1,0 +1,126 @@
+package dev.xiaoer.assistant.web;
+
+import dev.xiaoer.assistant.Assistant;
+import dev.xiaoer.assistant.Decision;
+import dev.xiaoer.assistant.DecisionId;
+import dev.xiaoer.assistant.DecisionKind;
+import dev.xiaoer.assistant.Enquiry;
+import dev.xiaoer.assistant.HandOffReason;
+import dev.xiaoer.identity.Actor;
+import dev.xiaoer.kernel.InvalidInput;
+import dev.xiaoer.knowledge.FaqAction;
+import dev.xiaoer.knowledge.FaqId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/assistant")
+@Tag(name = "Assistant", description = "The bot, for any channel: a customer's message in, a decision out (answer,"
+        + " clarify or hand off), recorded with the candidates weighed. Feedback on an answer drives the next decision.")
+class AssistantController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final int MAX_TEXT = 20_000;
+
+    private final Assistant assistant;
+
+    AssistantController(Assistant assistant) {
+        this.assistant = assistant;
+    }
+
+    @Schema(name = "AssistantEnquiry")
+    record EnquiryRequest(
+            @Schema(description = "The customer's message", example = "化肥撒了几天能见效？", maxLength = MAX_TEXT,
+                    requiredMode = Schema.RequiredMode.REQUIRED) String text,
+            @Schema(description = "Ties one conversation's messages together (e.g. your chat's id): two unhelpful"
+                    + " answers in a row in one conversation hand off", example = "chat-4711", maxLength = Enquiry.MAX_CONVERSATION)
+            String conversation,
+            @Schema(description = "Answer this FAQ entry: the customer chose it from a clarifying question") UUID chosen) {
+    }
+
+    @Schema(name = "AssistantFeedback")
+    record FeedbackRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean helpful) {
+    }
+
+    @Schema(name = "AssistantDecision")
+    record DecisionView(UUID id, DecisionKind kind,
+                        @Schema(description = "ISO 639-1, und when unknown", example = "zh") String language,
+                        @Schema(description = "The FAQ entry the message most likely asks about") UUID intent,
+                        @Schema(description = "Calibrated probability of that entry, 0 to 1") double confidence,
+                        AnswerView answer, List<OptionView> options, HandOffReason reason) {
+
+        static DecisionView from(Decision decision) {
+            var answer = decision.answer() == null ? null : new AnswerView(decision.answer().faq().value(),
+                    decision.answer().question(), decision.answer().text(), decision.answer().expectation(),
+                    decision.answer().article() == null ? null : decision.answer().article().value(),
+                    decision.answer().action());
+            return new DecisionView(decision.id().value(), decision.kind(), decision.language(),
+                    decision.intent() == null ? null : decision.intent().value(), decision.confidence(), answer,
+                    decision.options().stream().map(o -> new OptionView(o.faq().value(), o.question(), o.probability())).toList(),
+                    decision.reason());
+        }
+    }
+
+    @Schema(name = "AssistantAnswer")
+    record AnswerView(UUID faq, String question, @Schema(description = "Markdown") String text, String expectation,
+                      UUID article, FaqAction action) {
+    }
+
+    @Schema(name = "AssistantOption")
+    record OptionView(UUID faq, String question, double probability) {
+    }
+
+    @PostMapping("/decisions")
+    @Operation(operationId = "decide", summary = "Ask the assistant",
+            description = "Answers with an FAQ entry it is confident about, offers two or three questions when unsure,"
+                    + " or hands off (asked for a person, nothing close, unsupported language, too long).")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    @ApiResponse(responseCode = "400", description = "Invalid input, named in errors[].field",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    DecisionView decide(Actor actor, @RequestBody EnquiryRequest request) {
+        if (request.text() == null && request.chosen() == null) {
+            throw new InvalidInput("text", "assistant-text-required");
+        }
+        if (request.text() != null && request.text().length() > MAX_TEXT) {
+            throw new InvalidInput("text", "assistant-text-too-long", MAX_TEXT);
+        }
+        if (request.conversation() != null && request.conversation().length() > Enquiry.MAX_CONVERSATION) {
+            throw new InvalidInput("conversation", "assistant-conversation-too-long", Enquiry.MAX_CONVERSATION);
+        }
+        var enquiry = new Enquiry(actor.workspace(), request.conversation(), "api", request.text());
+        var decision = request.chosen() == null ? assistant.decide(enquiry)
+                : assistant.choose(enquiry, new FaqId(request.chosen()));
+        return DecisionView.from(decision);
+    }
+
+    @PostMapping("/decisions/{id}/feedback")
+    @Operation(operationId = "giveAssistantFeedback", summary = "Say whether an answer helped",
+            description = "After an unhelpful answer the assistant's next decision comes back: the other questions it"
+                    + " weighed, or a hand-off (always after two unhelpful answers in a row). 204 after a helpful one.")
+    @ApiResponse(responseCode = "200", description = "The assistant's next decision")
+    @ApiResponse(responseCode = "204", description = "Recorded; nothing more to do")
+    @ApiResponse(responseCode = "400", description = "Not an answer, or helpful missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such decision in this workspace",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<DecisionView> feedback(Actor actor, @PathVariable UUID id, @RequestBody FeedbackRequest request) {
+        if (request.helpful() == null) {
+            throw new InvalidInput("helpful", "assistant-helpful-required");
+        }
+        return assistant.feedback(actor.workspace(), null, new DecisionId(id), request.helpful())
+                .map(next -> ResponseEntity.ok(DecisionView.from(next)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+}
