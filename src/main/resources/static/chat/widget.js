@@ -25,6 +25,7 @@
   var client;
   var sending = {};
   var teamMessages = {};
+  var offers = {};
   var caughtUp = false;
   var ui = {};
   window.XiaoerChat = { visitorId: visitorId };
@@ -393,6 +394,7 @@
       ui.typing.textContent = '';
       show('team', event.text, event.from || texts.team, event.at).setAttribute('data-id', event.id);
       markRead();
+      if (offers[event.id]) { offer(offers[event.id]); }
     } else if (event.type === 'assistant') {
       offer(event);
     }
@@ -400,8 +402,11 @@
 
   // Under one of the assistant's messages: "did it help?" for an answer, the questions offered for a
   // clarifying one. One click each; the buttons go once used.
+  // The frames may overtake each other: buttons for a message not yet shown wait for it.
   function offer(event) {
-    var message = ui.log.querySelector('.xo-team[data-id="' + event.message + '"]') || ui.log.lastElementChild;
+    var message = ui.log.querySelector('.xo-team[data-id="' + event.message + '"]');
+    if (!message) { offers[event.message] = event; return; }
+    delete offers[event.message];
     var choices = element('div', 'xo-choices');
     function button(text, action) {
       var choice = element('button', '', text);

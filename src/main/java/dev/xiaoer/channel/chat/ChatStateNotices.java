@@ -49,7 +49,8 @@ class ChatStateNotices {
 
     @EventListener
     void on(TicketUpdated updated) {
-        if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status"))) {
+        if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status")
+                || updated.changed("assistant"))) {
             AfterCommit.run(() -> {
                 runs.runOnce(() -> tellOne(updated));
                 tellQueue(updated.workspace());

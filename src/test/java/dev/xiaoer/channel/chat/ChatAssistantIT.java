@@ -65,12 +65,12 @@ class ChatAssistantIT {
 
         visitor.send("c-1", "施肥以后多少天能见效果");
         var number = visitor.next().get("ticketNumber");
-        var answer = visitor.next();
-        assertThat(answer).containsEntry("type", "message").containsEntry("from", "智能助手");
+        var reply = replyWithControls(visitor);
+        var answer = reply.get("message");
+        assertThat(answer).containsEntry("from", "智能助手");
         assertThat((String) answer.get("text")).contains("复合肥施用后一般 7–15 天见效").contains("预期：7–15 天见效");
-        var controls = visitor.next();
-        assertThat(controls).containsEntry("type", "assistant").containsEntry("kind", "answer")
-                .containsEntry("message", answer.get("id"));
+        var controls = reply.get("controls");
+        assertThat(controls).containsEntry("kind", "answer");
 
         var chat = TicketApi.id(agent.byNumber(((Number) number).longValue()));
         assertThat(tickets.chatQueue(shop.workspace().id(), 50)).noneMatch(waiting -> waiting.id().value().equals(chat));
@@ -106,21 +106,20 @@ class ChatAssistantIT {
         var visitor = connect();
         visitor.send("c-1", "包裹什么时候能送到");
         var number = ((Number) visitor.next().get("ticketNumber")).longValue();
-        visitor.next();
-        var controls = visitor.next();
+        var controls = replyWithControls(visitor).get("controls");
         assertThat(controls).containsEntry("kind", "answer");
 
         feedback(visitor, controls.get("decision"), false);
         var next = visitor.next();
-        if ("message".equals(next.get("type")) && !((String) next.get("text")).contains("转接")) {
-            var offer = visitor.next();
+        if (!"message".equals(next.get("type")) || !((String) next.get("text")).contains("转接")) {
+            var second = visitor.next();
+            var offer = "assistant".equals(next.get("type")) ? next : second;
             assertThat(offer).containsEntry("type", "assistant").containsEntry("kind", "clarify");
             @SuppressWarnings("unchecked")
             var options = (List<Map<String, Object>>) offer.get("options");
             assertThat(options).isNotEmpty();
             choose(visitor, offer.get("decision"), options.getFirst().get("faq"));
-            assertThat(visitor.next()).containsEntry("type", "message");
-            var chosen = visitor.next();
+            var chosen = replyWithControls(visitor).get("controls");
             assertThat(chosen).containsEntry("kind", "answer");
             feedback(visitor, chosen.get("decision"), false);
             next = visitor.next();
@@ -135,8 +134,7 @@ class ChatAssistantIT {
         var visitor = connect();
         visitor.send("c-1", "我要退货，东西不想要了");
         var number = ((Number) visitor.next().get("ticketNumber")).longValue();
-        visitor.next();
-        visitor.next();
+        replyWithControls(visitor);
         var chat = TicketApi.id(agent.byNumber(number));
         agent.reply(chat, "您好，我来帮您处理退货。");
         assertThat(visitor.next()).containsEntry("text", "您好，我来帮您处理退货。");
@@ -152,6 +150,20 @@ class ChatAssistantIT {
         assertThat(another.frames.poll(1500, TimeUnit.MILLISECONDS)).isNull();
         assertThat(tickets.chatQueue(shop.workspace().id(), 50))
                 .anyMatch(waiting -> waiting.id().value().equals(TicketApi.id(agent.byNumber(newChat))));
+    }
+
+    /**
+     * The assistant's message and the frame with its buttons: the broker may deliver them in either
+     * order (the widget waits for the message).
+     */
+    private static Map<String, Map<String, Object>> replyWithControls(ChatStompIT.Visitor visitor) throws Exception {
+        var first = visitor.next();
+        var second = visitor.next();
+        var message = "message".equals(first.get("type")) ? first : second;
+        var controls = message == first ? second : first;
+        assertThat(message).containsEntry("type", "message");
+        assertThat(controls).containsEntry("type", "assistant").containsEntry("message", message.get("id"));
+        return Map.of("message", message, "controls", controls);
     }
 
     private ChatStompIT.Visitor connect() throws Exception {
