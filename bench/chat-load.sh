@@ -12,7 +12,6 @@ held=${1:-10000}; connections=${2:-1000}; rate=${3:-2000}; seconds=${4:-20}; age
 jar=$(build_jar)
 port=18085
 db=xiaoer_bench_chat
-psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 log=$(mktemp)
 XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \

@@ -10,24 +10,7 @@ jar=$(build_jar)
 port=18082
 db=xiaoer_bench_kb
 workspace=00000000-0000-0000-0000-00000000b001
-psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
-
-psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-log=$(mktemp)
-start_app() {
-  local since
-  since=$(date +%s%3N)
-  XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
-  XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-    "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$jar" > "$log" 2>&1 &
-  pid=$!
-  echo "ready after $(wait_ready "http://127.0.0.1:$port" "$since") ms"
-}
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
-start_app > /dev/null
-
-token="xo_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+fresh_database_and_app
 echo "writing $articles published articles (half Chinese, half English, ~80 words each)"
 psql_ -d $db <<SQL
 INSERT INTO workspaces (id, name, default_language, time_zone, currency, created_at, version)

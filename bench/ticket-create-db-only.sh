@@ -9,7 +9,6 @@ seconds=${1:-20}; shift || true
 levels=${*:-16}
 jar=$(build_jar)
 db=xiaoer_bench_sql
-psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 # The schema comes from the application's migrations: start it once with the context only.
 XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) \

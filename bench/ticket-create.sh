@@ -9,7 +9,6 @@ levels=${*:-1 4 16 64}
 jar=$(build_jar)
 port=18080
 db=xiaoer_bench
-psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 
 psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 log=$(mktemp)
