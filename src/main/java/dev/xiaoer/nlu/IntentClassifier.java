@@ -175,10 +175,6 @@ public final class IntentClassifier {
         return new Prediction(label, List.copyOf(ranked), nearest);
     }
 
-    public List<String> intents() {
-        return List.of(labels);
-    }
-
     public Summary summary() {
         return summary;
     }

@@ -121,10 +121,6 @@ public final class PairMatcher {
         return probability(first, second) >= threshold;
     }
 
-    public double threshold() {
-        return threshold;
-    }
-
     public Summary summary() {
         return summary;
     }

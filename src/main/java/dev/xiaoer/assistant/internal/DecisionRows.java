@@ -71,14 +71,6 @@ public class DecisionRows {
                 .params(workspace.value(), conversation, limit).query(DecisionRows::row).list();
     }
 
-    /** Whether the assistant already handed the conversation to a person. */
-    public boolean handedOff(WorkspaceId workspace, String conversation) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM assistant_decisions
-                WHERE workspace_id = ? AND conversation = ? AND kind = 'HAND_OFF'""")
-                .params(workspace.value(), conversation).query(Long.class).single() > 0;
-    }
-
     private static String encode(List<Weighed> candidates) {
         var text = new StringBuilder();
         for (var candidate : candidates) {

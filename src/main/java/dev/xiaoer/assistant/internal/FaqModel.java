@@ -24,16 +24,14 @@ public final class FaqModel {
     public record Candidate(Faq faq, double probability) {
     }
 
-    private final String language;
     private final Map<FaqId, Faq> faqs;
     private final SentenceEncoder encoder;
     private final IntentClassifier classifier;
     private final List<float[]> singleEntryVectors;
     private final String revision;
 
-    private FaqModel(String language, Map<FaqId, Faq> faqs, SentenceEncoder encoder, IntentClassifier classifier,
+    private FaqModel(Map<FaqId, Faq> faqs, SentenceEncoder encoder, IntentClassifier classifier,
                      List<float[]> singleEntryVectors, String revision) {
-        this.language = language;
         this.faqs = faqs;
         this.encoder = encoder;
         this.classifier = classifier;
@@ -41,22 +39,22 @@ public final class FaqModel {
         this.revision = revision;
     }
 
-    /** Trains on the entries (all in {@code language}); seconds for hundreds of entries. */
-    static FaqModel train(String language, List<Faq> entries, SentenceEncoder encoder, String revision) {
+    /** Trains on the entries (all in one language, which {@code encoder} reads); seconds for hundreds of entries. */
+    static FaqModel train(List<Faq> entries, SentenceEncoder encoder, String revision) {
         Map<FaqId, Faq> faqs = new LinkedHashMap<>();
         entries.forEach(faq -> faqs.put(faq.id(), faq));
         if (faqs.size() == 1) {
             var faq = entries.getFirst();
             List<float[]> vectors = new ArrayList<>();
             phrasings(faq).forEach(text -> vectors.add(encoder.encode(text)));
-            return new FaqModel(language, faqs, encoder, null, vectors, revision);
+            return new FaqModel(faqs, encoder, null, vectors, revision);
         }
         List<IntentClassifier.Example> examples = new ArrayList<>();
         for (Faq faq : entries) {
             phrasings(faq).forEach(text -> examples.add(new IntentClassifier.Example(text, faq.id().toString())));
         }
         var classifier = faqs.isEmpty() ? null : IntentClassifier.train(examples, encoder);
-        return new FaqModel(language, faqs, encoder, classifier, List.of(), revision);
+        return new FaqModel(faqs, encoder, classifier, List.of(), revision);
     }
 
     private static List<String> phrasings(Faq faq) {
@@ -88,10 +86,6 @@ public final class FaqModel {
 
     public boolean isEmpty() {
         return faqs.isEmpty();
-    }
-
-    public String language() {
-        return language;
     }
 
     String revision() {

@@ -111,7 +111,7 @@ public class FaqModels {
         List<Faq> entries = faqs.list(workspace).stream()
                 .filter(faq -> language.equals(modelLanguage(faq.language())))
                 .toList();
-        return FaqModel.train(language, entries, encoders.forLanguage(language), revision);
+        return FaqModel.train(entries, encoders.forLanguage(language), revision);
     }
 
     @PreDestroy
