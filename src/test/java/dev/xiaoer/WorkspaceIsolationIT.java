@@ -87,7 +87,8 @@ class WorkspaceIsolationIT {
             entry("/api/v1/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
             entry("/api/v1/articles/{id}", r -> List.of(id(r.article()))),
             entry("/api/v1/faqs/{id}", r -> List.of(id(r.faq()))),
-            entry("/api/v1/assistant/decisions/{id}", r -> List.of(id(r.decision()))));
+            entry("/api/v1/assistant/decisions/{id}", r -> List.of(id(r.decision()))),
+            entry("/api/v1/knowledge-imports/{id}", r -> List.of(id(r.knowledgeImport()))));
 
     /**
      * Filters of lists, by parameter name, filled with workspace B's values: a list of A filtered by
@@ -96,6 +97,8 @@ class WorkspaceIsolationIT {
      */
     private static final Map<String, Function<WorkspaceResources, String>> QUERY_VALUES = Map.ofEntries(
             entry("q", WorkspaceResources::marker),
+            // What an imported file holds, not a filter: the same in every workspace.
+            entry("kind", r -> "faqs"),
             entry("tag", WorkspaceResources::marker),
             entry("category", WorkspaceResources::marker),
             entry("team", r -> id(r.team())),
@@ -166,6 +169,8 @@ class WorkspaceIsolationIT {
                     "answer", "In four days.", "article", refs.id(WorkspaceResources::article))),
             entry("POST /api/v1/assistant/decisions", refs -> json("text", "多久到货？",
                     "chosen", refs.id(WorkspaceResources::faq))),
+            entry("POST /api/v1/knowledge-imports", refs -> WorkspaceResources.textFile("faqs.csv",
+                    "question,answer\nDo you ship to villages?,Yes: three to five days.\n")),
             entry("POST /api/v1/article-categories", refs -> json("name", unique("Returns"),
                     "parent", refs.id(WorkspaceResources::category))),
             entry("POST /api/v1/inbound-messages", refs -> json("channel", "email",
@@ -186,7 +191,8 @@ class WorkspaceIsolationIT {
             entry("/admin/canned-replies/{id}", r -> List.of(id(r.cannedReply()))),
             entry("/canned-replies/picker/{number}", r -> List.of(r.ticket().path("number").asString())),
             entry("/knowledge/{id}", r -> List.of(id(r.article()))),
-            entry("/knowledge/faqs/{id}", r -> List.of(id(r.faq()))));
+            entry("/knowledge/faqs/{id}", r -> List.of(id(r.faq()))),
+            entry("/knowledge/imports/{id}", r -> List.of(id(r.knowledgeImport()))));
 
     /**
      * The form a page's POST sends, by "METHOD template", filled with the values of the workspace

@@ -4,11 +4,14 @@ import dev.xiaoer.assistant.internal.DecisionRows;
 import dev.xiaoer.assistant.internal.DecisionRules;
 import dev.xiaoer.assistant.internal.FaqModel;
 import dev.xiaoer.assistant.internal.FaqModels;
+import dev.xiaoer.assistant.internal.GapGroups;
 import dev.xiaoer.assistant.internal.HumanRequest;
 import dev.xiaoer.assistant.internal.MessageChecks;
+import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.knowledge.Faq;
+import dev.xiaoer.knowledge.FaqDraft;
 import dev.xiaoer.knowledge.FaqEntries;
 import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.nlu.Languages;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The assistant: a customer's message in, a decision out, the same for every channel. It answers
@@ -34,6 +38,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Assistant {
+
+    public static final int GAP_DAYS = 90;
+    public static final int GAP_QUESTIONS = 2_000;
+    public static final int ANALYTICS_INTENTS = 100;
 
     /** Scripts with no model: texts in them go to a person straight away. */
     private static final Set<String> UNSUPPORTED = Set.of("ja", "ko", "ru", "ar", "th");
@@ -60,7 +68,7 @@ public class Assistant {
             return handOff(enquiry, text, detected, HandOffReason.ASKED_FOR_PERSON, null);
         }
         if (MessageChecks.meaningless(text, enquiry.text())) {
-            return record(enquiry, text, detected, DecisionKind.CLARIFY, null, null, List.of(), 0, 0);
+            return record(enquiry, text, detected, DecisionKind.CLARIFY, null, null, List.of(), 0, 0, null);
         }
         var language = modelLanguage(detected, text);
         if (language == null) {
@@ -72,12 +80,12 @@ public class Assistant {
         var best = reading.candidates().isEmpty() ? null : reading.candidates().getFirst();
         return switch (kind) {
             case ANSWER -> record(enquiry, text, language, DecisionKind.ANSWER, null, best.faq(), reading.candidates(),
-                    best.probability(), reading.nearestSimilarity());
+                    best.probability(), reading.nearestSimilarity(), reading.embedding());
             case CLARIFY -> record(enquiry, text, language, DecisionKind.CLARIFY, null, best.faq(), reading.candidates(),
-                    best.probability(), reading.nearestSimilarity());
+                    best.probability(), reading.nearestSimilarity(), reading.embedding());
             case HAND_OFF -> record(enquiry, text, language, DecisionKind.HAND_OFF, HandOffReason.NOT_UNDERSTOOD,
                     best == null ? null : best.faq(), reading.candidates(), best == null ? 0 : best.probability(),
-                    reading.nearestSimilarity());
+                    reading.nearestSimilarity(), reading.embedding());
         };
     }
 
@@ -91,7 +99,7 @@ public class Assistant {
                 .orElseThrow(() -> new InvalidInput("chosen", "assistant-chosen-unknown"));
         var language = Optional.ofNullable(FaqModels.modelLanguage(chosen.language())).orElse(chosen.language());
         return record(enquiry, chosen.question(), language, DecisionKind.ANSWER, null, chosen,
-                List.of(new FaqModel.Candidate(chosen, 1)), 1, 1);
+                List.of(new FaqModel.Candidate(chosen, 1)), 1, 1, null);
     }
 
     /**
@@ -134,7 +142,51 @@ public class Assistant {
             return Optional.of(handOff(enquiry, row.question(), row.language(), HandOffReason.NOT_UNDERSTOOD, row.faq()));
         }
         return Optional.of(record(enquiry, row.question(), row.language(), DecisionKind.CLARIFY, null,
-                options.getFirst().faq(), options, options.getFirst().probability(), row.nearest()));
+                options.getFirst().faq(), options, options.getFirst().probability(), row.nearest(), null));
+    }
+
+    /**
+     * What the FAQ lacks: the questions of the last {@link #GAP_DAYS} days (at most
+     * {@link #GAP_QUESTIONS}, the latest) that the assistant could not settle and nobody has dealt with
+     * yet, grouped by meaning, most asked first.
+     */
+    public List<KnowledgeGap> gaps(WorkspaceId workspace) {
+        var since = clock.instant().minus(GAP_DAYS, ChronoUnit.DAYS);
+        return GapGroups.group(decisions.openGaps(workspace, since, GAP_QUESTIONS));
+    }
+
+    /**
+     * Adds the FAQ entry an editor wrote for a group of gaps, and closes them: the report no longer
+     * shows them, and the assistant learns the entry at its next check.
+     *
+     * @throws InvalidInput as {@link FaqEntries#add} does
+     */
+    @Transactional
+    public Faq coverGap(Actor actor, List<DecisionId> gap, FaqDraft draft) {
+        var faq = faqs.add(actor, draft);
+        decisions.closeGaps(actor.workspace(), gap, DecisionRows.GapState.COVERED, faq.id());
+        return faq;
+    }
+
+    /** Takes a group of gaps off the report without an FAQ entry (noise, or nothing to answer); how many it closed. */
+    @Transactional
+    public int dismissGap(WorkspaceId workspace, List<DecisionId> gap) {
+        return decisions.closeGaps(workspace, gap, DecisionRows.GapState.DISMISSED, null);
+    }
+
+    /** How the assistant did over the last {@code days} (1 to 365). */
+    public AssistantAnalytics analytics(WorkspaceId workspace, int days) {
+        var window = Math.clamp(days, 1, 365);
+        var since = clock.instant().minus(window, ChronoUnit.DAYS);
+        var totals = decisions.totals(workspace, since);
+        var intents = decisions.intents(workspace, since, ANALYTICS_INTENTS).stream()
+                .map(counts -> new AssistantAnalytics.IntentAccuracy(counts.faq(),
+                        faqs.find(workspace, counts.faq()).map(Faq::question).orElse(null), counts.answers(),
+                        counts.helpful(), counts.unhelpful()))
+                .toList();
+        return new AssistantAnalytics(window, totals.decisions(), totals.conversations(), totals.contained(),
+                totals.handedOff(), totals.answers(), totals.helpful(), totals.unhelpful(),
+                decisions.handOffs(workspace, since), intents);
     }
 
     /** Trains the workspace's models again from its FAQ entries as they are now. */
@@ -165,23 +217,24 @@ public class Assistant {
                 candidates.add(new FaqModel.Candidate(faq, 0));
             }
         }
-        return new FaqModel.Reading(candidates, reading.nearestSimilarity());
+        return new FaqModel.Reading(candidates, reading.nearestSimilarity(), reading.embedding());
     }
 
     private Decision handOff(Enquiry enquiry, String text, String language, HandOffReason reason, FaqId likely) {
         var faq = likely == null ? null : faqs.find(enquiry.workspace(), likely).orElse(null);
         return record(enquiry, text, language, DecisionKind.HAND_OFF, reason, faq,
-                faq == null ? List.of() : List.of(new FaqModel.Candidate(faq, 0)), 0, 0);
+                faq == null ? List.of() : List.of(new FaqModel.Candidate(faq, 0)), 0, 0, null);
     }
 
     private Decision record(Enquiry enquiry, String text, String language, DecisionKind kind, HandOffReason reason,
-                            Faq intent, List<FaqModel.Candidate> candidates, double confidence, double nearest) {
+                            Faq intent, List<FaqModel.Candidate> candidates, double confidence, double nearest,
+                            float[] embedding) {
         var id = DecisionId.random();
         var question = text.length() > 1000 ? text.substring(0, 1000) : text;
         decisions.insert(new DecisionRows.Row(id, enquiry.workspace(), enquiry.conversation(), enquiry.channel(), question,
                 language, kind, reason, intent == null ? null : intent.id(), confidence, nearest,
                 candidates.stream().limit(5).map(c -> new DecisionRows.Weighed(c.faq().id(), c.probability())).toList(),
-                null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                null, clock.instant().truncatedTo(ChronoUnit.MICROS)), embedding);
         var answer = kind == DecisionKind.ANSWER
                 ? new Decision.Answer(intent.id(), intent.question(), intent.answer(), intent.expectation(), intent.article(),
                 intent.action())

@@ -27,6 +27,10 @@ public final class ShopFaqs {
         return added;
     }
 
+    /** One question, asked three ways, that none of the entries covers. */
+    public static final List<String> CORN_SOWING = List.of("玉米什么时候播种最好？", "玉米几月份播种合适",
+            "种玉米选在什么时候播种");
+
     public static final String FERTILIZER = "复合肥多久见效？";
     public static final String SPOILED = "收到的货坏了怎么拍照理赔？";
     public static final String PARCEL = "我的快递到哪了？";

@@ -1,10 +1,12 @@
 package dev.xiaoer.support;
 
 import static dev.xiaoer.support.ApiClient.json;
+import static org.awaitility.Awaitility.await;
 
 import dev.xiaoer.identity.IdentityManagement;
 import dev.xiaoer.support.TestWorkspaces.TestWorkspace;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +48,14 @@ import tools.jackson.databind.JsonNode;
  * @param article a draft article of the knowledge base, in Chinese, in {@code category}
  * @param faq an FAQ entry linked to {@code article}
  * @param decision the assistant's answer with {@code faq}, chosen by a customer
+ * @param knowledgeImport an import of a CSV file with one FAQ entry
  */
 public record WorkspaceResources(TestWorkspace workspace, String marker, RestTestClient api, String tokenId,
                                  JsonNode team, JsonNode emptyTeam, JsonNode agent, JsonNode customer,
                                  JsonNode duplicate, JsonNode mergedAway, JsonNode ticketField, JsonNode ticket,
                                  JsonNode otherTicket, JsonNode threadTicket, JsonNode attachment,
                                  JsonNode cannedReply, JsonNode category, JsonNode article,
-                                 JsonNode faq, JsonNode decision) {
+                                 JsonNode faq, JsonNode decision, JsonNode knowledgeImport) {
 
     public static WorkspaceResources create(int port, TestWorkspaces workspaces, IdentityManagement identity,
                                             String name) {
@@ -123,9 +126,24 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
                 "answer", "三到五天。", "phrasings", List.of(marker + " 什么时候到"), "article", id(article)));
         var decision = send(api, HttpMethod.POST, "/api/v1/assistant/decisions",
                 json("chosen", id(faq), "conversation", "chat-" + marker));
+        var knowledgeImport = OpenApiDocument.parse(api.post().uri("/api/v1/knowledge-imports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(faqFile("faqs-" + marker + ".csv", "question,answer\n" + marker + " 包邮吗？,满 99 元包邮。\n"))
+                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody());
+        // Done before anyone looks: the walk compares the workspace before and after, and a running import changes it.
+        var importUri = "/api/v1/knowledge-imports/" + id(knowledgeImport);
+        await().atMost(Duration.ofSeconds(30)).until(() -> send(api, HttpMethod.GET, importUri, null)
+                .path("status").asString().equals("done"));
+        knowledgeImport = send(api, HttpMethod.GET, importUri, null);
         return new WorkspaceResources(workspace, marker, api, tokenId, team, emptyTeam, agent, customer, duplicate,
                 mergedAway, ticketField, ticket, otherTicket, threadTicket, attachment, cannedReply, category,
-                article, faq, decision);
+                article, faq, decision, knowledgeImport);
+    }
+
+    /** A multipart form importing FAQ entries from the CSV text, as an upload sends it. */
+    public static MultiValueMap<String, Object> faqFile(String name, String csv) {
+        var form = textFile(name, csv);
+        form.add("kind", "faqs");
+        return form;
     }
 
     /** A multipart form with a plain text file in its part {@code file}, as an upload sends it. */
@@ -172,6 +190,6 @@ public record WorkspaceResources(TestWorkspace workspace, String marker, RestTes
         return List.of(workspace.workspace().id().value().toString(), workspace.admin().id().value().toString(),
                 tokenId, id(team), id(emptyTeam), id(agent), id(customer), id(duplicate), id(mergedAway),
                 id(ticketField), id(ticket), id(otherTicket), id(threadTicket), id(attachment), id(cannedReply),
-                id(category), id(article), id(faq), id(decision));
+                id(category), id(article), id(faq), id(decision), id(knowledgeImport));
     }
 }

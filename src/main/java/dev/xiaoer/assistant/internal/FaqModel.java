@@ -17,8 +17,11 @@ import java.util.UUID;
  */
 public final class FaqModel {
 
-    /** What the model makes of a message: the likeliest entries and how close the nearest phrasing is. */
-    public record Reading(List<Candidate> candidates, double nearestSimilarity) {
+    /**
+     * What the model makes of a message: the likeliest entries, how close the nearest phrasing is, and
+     * the message's sentence embedding.
+     */
+    public record Reading(List<Candidate> candidates, double nearestSimilarity, float[] embedding) {
     }
 
     public record Candidate(Faq faq, double probability) {
@@ -65,19 +68,19 @@ public final class FaqModel {
     }
 
     public Reading read(String text) {
+        float[] vector = encoder.encode(text);
         if (faqs.isEmpty()) {
-            return new Reading(List.of(), 0);
+            return new Reading(List.of(), 0, vector);
         }
         if (classifier == null) {
-            float[] vector = encoder.encode(text);
             double nearest = singleEntryVectors.stream().mapToDouble(v -> SentenceEncoder.cosine(v, vector)).max().orElse(0);
-            return new Reading(List.of(new Candidate(faqs.values().iterator().next(), nearest)), nearest);
+            return new Reading(List.of(new Candidate(faqs.values().iterator().next(), nearest)), nearest, vector);
         }
-        var prediction = classifier.classify(text);
+        var prediction = classifier.classify(text, vector);
         List<Candidate> candidates = prediction.ranked().stream()
                 .map(scored -> new Candidate(faqs.get(new FaqId(UUID.fromString(scored.label()))), scored.probability()))
                 .toList();
-        return new Reading(candidates, prediction.nearestSimilarity());
+        return new Reading(candidates, prediction.nearestSimilarity(), vector);
     }
 
     public Faq faq(FaqId id) {

@@ -11,18 +11,22 @@ import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -122,5 +126,36 @@ class AssistantController {
         return assistant.feedback(actor.workspace(), null, new DecisionId(id), request.helpful())
                 .map(next -> ResponseEntity.ok(DecisionView.from(next)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @Schema(name = "AssistantAnalytics")
+    record AnalyticsView(int days, int decisions, int conversations,
+                         @Schema(description = "Conversations answered and never handed to a person") int contained,
+                         int handedOff, @Schema(description = "contained / conversations, 0 to 1") double containment,
+                         @Schema(description = "handedOff / conversations, 0 to 1") double handOffRate, int answers,
+                         int helpful, int unhelpful, @Schema(description = "By reason") Map<HandOffReason, Integer> handOffs,
+                         List<IntentView> intents) {
+    }
+
+    @Schema(name = "AssistantIntentAccuracy")
+    record IntentView(UUID faq, @Schema(description = "Null when the entry was deleted since") String question,
+                      int answers, int helpful, int unhelpful,
+                      @Schema(description = "helpful / rated answers, 0 to 1; null when none was rated") Double accuracy) {
+    }
+
+    @GetMapping("/analytics")
+    @Operation(operationId = "getAssistantAnalytics", summary = "How the assistant did",
+            description = "Over the last `days` (1 to 365): conversations contained (answered without a person) and"
+                    + " handed off, answers and what customers said of them, hand-offs by reason, and per FAQ entry"
+                    + " (the 100 that answered most) how often its answer helped.")
+    AnalyticsView analytics(Actor actor, @Parameter(description = "The window, 1 to 365 days")
+                            @RequestParam(defaultValue = "30") int days) {
+        var analytics = assistant.analytics(actor.workspace(), days);
+        return new AnalyticsView(analytics.days(), analytics.decisions(), analytics.conversations(),
+                analytics.contained(), analytics.handedOff(), analytics.containment(), analytics.handOffRate(),
+                analytics.answers(), analytics.helpful(), analytics.unhelpful(), analytics.handOffs(),
+                analytics.intents().stream().map(intent -> new IntentView(intent.faq().value(), intent.question(),
+                        intent.answers(), intent.helpful(), intent.unhelpful(),
+                        Double.isNaN(intent.accuracy()) ? null : intent.accuracy())).toList());
     }
 }

@@ -154,15 +154,17 @@ public class ArticleIndex implements DisposableBean {
 
     /** Puts the entry's question and phrasings into the index, or takes them out when it was deleted. */
     public void apply(Faq faq, boolean deleted) {
+        var id = new Term(FAQ_ID, faq.id().toString());
         try {
-            writer.deleteDocuments(new Term(FAQ_ID, faq.id().toString()));
             if (deleted) {
+                writer.deleteDocuments(id);
                 return;
             }
             var language = faq.language().startsWith("zh") ? "zh" : "en";
             var texts = new ArrayList<String>();
             texts.add(faq.question());
             texts.addAll(faq.phrasings());
+            var documents = new ArrayList<Document>();
             for (var text : texts) {
                 var document = new Document();
                 document.add(new StringField(TYPE, FAQ, Field.Store.NO));
@@ -171,8 +173,11 @@ public class ArticleIndex implements DisposableBean {
                 document.add(new StoredField(QUESTION, faq.question()));
                 document.add(new StoredField(PHRASING, text));
                 document.add(new TextField("title_" + language, text, Field.Store.NO));
-                writer.addDocument(document);
+                documents.add(document);
             }
+            // One atomic replacement: the catch-up may apply the same entry at the same time, and a
+            // search between a separate delete and add would miss the entry.
+            writer.updateDocuments(id, documents);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,6 +91,18 @@ public class ArticleRows {
                 .params(workspace.value(), slug).query(ArticleRows::article).optional();
     }
 
+    /** The workspace's article in that language with that title, if any. */
+    public Optional<Article> findByTitle(WorkspaceId workspace, String language, String title) {
+        return jdbc.sql("SELECT * FROM kb_articles WHERE workspace_id = ? AND language = ? AND title = ? ORDER BY created_at, id LIMIT 1")
+                .params(workspace.value(), language, title).query(ArticleRows::article).optional();
+    }
+
+    /** Every article of the workspace, oldest first: an original comes before its translations. */
+    public void eachOf(WorkspaceId workspace, Consumer<Article> action) {
+        jdbc.sql("SELECT * FROM kb_articles WHERE workspace_id = ? ORDER BY created_at, id").param(workspace.value())
+                .query(ArticleRows::article).stream().forEach(action);
+    }
+
     public boolean slugTaken(WorkspaceId workspace, String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM kb_articles WHERE workspace_id = ? AND slug = ?")
                 .params(workspace.value(), slug).query(Integer.class).single() > 0;

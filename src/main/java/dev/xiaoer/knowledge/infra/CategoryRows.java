@@ -44,6 +44,11 @@ public class CategoryRows {
                 .params(workspace.value(), id.value()).query(CategoryRows::category).optional();
     }
 
+    public Optional<Category> findByName(WorkspaceId workspace, String name) {
+        return jdbc.sql("SELECT * FROM kb_categories WHERE workspace_id = ? AND LOWER(name) = LOWER(?) ORDER BY position LIMIT 1")
+                .params(workspace.value(), name).query(CategoryRows::category).optional();
+    }
+
     public Optional<Category> findBySlug(WorkspaceId workspace, String slug) {
         return jdbc.sql("SELECT * FROM kb_categories WHERE workspace_id = ? AND slug = ?")
                 .params(workspace.value(), slug).query(CategoryRows::category).optional();

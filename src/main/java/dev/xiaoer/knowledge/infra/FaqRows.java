@@ -63,6 +63,14 @@ public class FaqRows {
                 .params(workspace.value(), id.value()).query(FaqRows::faq).optional();
     }
 
+    /** The workspace's entry in that language asking that question, in any case, if any. */
+    public Optional<Faq> findByQuestion(WorkspaceId workspace, String language, String question) {
+        return jdbc.sql("""
+                SELECT * FROM kb_faqs WHERE workspace_id = ? AND language = ? AND LOWER(question) = LOWER(?) AND NOT deleted
+                ORDER BY created_at, id LIMIT 1""")
+                .params(workspace.value(), language, question).query(FaqRows::faq).optional();
+    }
+
     /** The workspace's entries by question. */
     public List<Faq> list(WorkspaceId workspace, int limit) {
         return jdbc.sql("SELECT * FROM kb_faqs WHERE workspace_id = ? AND NOT deleted ORDER BY question, id LIMIT ?")

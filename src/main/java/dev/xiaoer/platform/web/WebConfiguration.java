@@ -7,12 +7,14 @@ import java.util.Locale;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -57,6 +59,15 @@ class WebConfiguration implements WebMvcConfigurer {
             ObjectProvider<ErrorViewResolver> errorViewResolvers, Problems problems, LocaleResolver localeResolver) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList(),
                 problems, localeResolver);
+    }
+
+    /**
+     * Enum values in parameters and forms are read as in JSON, in any case ({@code status=on_hold}):
+     * Boot's lenient converters, which the MVC conversion service lacks by default.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        ApplicationConversionService.addApplicationConverters(registry);
     }
 
     @Override
