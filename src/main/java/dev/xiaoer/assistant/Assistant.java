@@ -168,6 +168,29 @@ public class Assistant {
         return faq;
     }
 
+    /**
+     * Teaches an existing FAQ entry a group of gaps: their questions become more of its phrasings
+     * (an editor's label: these ask the same), and the group is closed.
+     *
+     * @throws NotFound     when the workspace has no such entry
+     * @throws InvalidInput as {@link FaqEntries#revise} does, for instance when the entry would have too many phrasings
+     */
+    @Transactional
+    public Faq addGapToFaq(Actor actor, List<DecisionId> gap, FaqId id) {
+        var faq = faqs.get(actor.workspace(), id);
+        var phrasings = new ArrayList<>(faq.phrasings());
+        decisions.openGapQuestions(actor.workspace(), gap).forEach(phrasings::add);
+        var revised = faqs.revise(actor, faq.id(), new FaqDraft(faq.language(), faq.question(), faq.answer(),
+                faq.expectation(), phrasings, faq.article(), faq.action()));
+        decisions.closeGaps(actor.workspace(), gap, DecisionRows.GapState.COVERED, faq.id());
+        return revised;
+    }
+
+    /** Retrains the workspace's models in the background: what "retrain now" on the analytics page does. */
+    public void retrainSoon(WorkspaceId workspace) {
+        models.retrainInBackground(workspace);
+    }
+
     /** Takes a group of gaps off the report without an FAQ entry (noise, or nothing to answer); how many it closed. */
     @Transactional
     public int dismissGap(WorkspaceId workspace, List<DecisionId> gap) {

@@ -84,6 +84,25 @@ class KnowledgeGapsIT {
     }
 
     @Test
+    void anEditorLabelsAGroupAsAskingWhatAnExistingEntryAnswersAndItsQuestionsBecomeThatEntrysPhrasings() {
+        TRACTORS.forEach(question -> decide("chat-" + question, question));
+        var machines = faqEntries.add(editor, new FaqDraft("en", "Which farm machines do you sell?",
+                "We sell small tractors, tillers and sprayers; ask us for the catalogue.", null,
+                List.of("what machinery is in your shop"), null, FaqAction.NONE));
+        var tractors = assistant.gaps(shop).getFirst();
+
+        var labelled = assistant.addGapToFaq(editor, tractors.decisions(), machines.id());
+
+        assertThat(labelled.phrasings()).startsWith("what machinery is in your shop")
+                .containsAll(TRACTORS).hasSize(1 + TRACTORS.size());
+        assertThat(assistant.gaps(shop)).isEmpty();
+        assistant.retrain(shop);
+        var answered = decide("chat-later", "do you have tractors in stock");
+        assertThat(answered.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(answered.answer().question()).isEqualTo("Which farm machines do you sell?");
+    }
+
+    @Test
     void anAnswerMarkedUnhelpfulIsAGapTooAndAGapOfAnotherWorkspaceIsNeitherShownNorClosed() {
         var answer = decide("chat-1", "施肥以后多少天能见效果");
         assistant.feedback(shop, "chat-1", answer.id(), false);

@@ -77,6 +77,18 @@ public class DecisionRows {
                 .list();
     }
 
+    /** The questions of the workspace's open gaps among the decisions, each once, newest first. */
+    public List<String> openGapQuestions(WorkspaceId workspace, List<DecisionId> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT question FROM assistant_decisions
+                WHERE workspace_id = :workspace AND id IN (:ids) AND gap IS NULL ORDER BY created_at DESC, id""")
+                .param("workspace", workspace.value()).param("ids", decisions.stream().map(DecisionId::value).toList())
+                .query(String.class).list().stream().distinct().toList();
+    }
+
     /** Closes the workspace's open gaps among the decisions; how many it closed. */
     public int closeGaps(WorkspaceId workspace, List<DecisionId> decisions, GapState state, FaqId faq) {
         if (decisions.isEmpty()) {

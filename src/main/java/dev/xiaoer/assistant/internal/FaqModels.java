@@ -107,6 +107,17 @@ public class FaqModels {
         }
     }
 
+    /** Retrains the workspace's models on the training thread; the current ones keep answering meanwhile. */
+    public void retrainInBackground(WorkspaceId workspace) {
+        background.execute(() -> {
+            try {
+                retrain(workspace);
+            } catch (RuntimeException e) {
+                log.warn("Could not retrain the assistant's models of workspace {}", workspace, e);
+            }
+        });
+    }
+
     private FaqModel train(WorkspaceId workspace, String language, String revision) {
         List<Faq> entries = faqs.list(workspace).stream()
                 .filter(faq -> language.equals(modelLanguage(faq.language())))

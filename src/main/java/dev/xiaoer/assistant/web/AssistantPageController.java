@@ -2,6 +2,8 @@ package dev.xiaoer.assistant.web;
 
 import dev.xiaoer.assistant.Assistant;
 import dev.xiaoer.identity.Actor;
+import dev.xiaoer.knowledge.KnowledgeBase;
+import dev.xiaoer.knowledge.ReviewForbidden;
 import dev.xiaoer.platform.NavigationItem;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The assistant's analytics: containment, hand-offs by reason, and per FAQ entry how often its answer helped. */
 @Controller
@@ -29,7 +33,19 @@ class AssistantPageController {
         model.addAttribute("analytics", assistant.analytics(actor.workspace(), window));
         model.addAttribute("windows", WINDOWS);
         model.addAttribute("gaps", assistant.gaps(actor.workspace()).size());
+        model.addAttribute("mayRetrain", KnowledgeBase.mayReview(actor));
         return "assistant/analytics";
+    }
+
+    /** Supervisors and admins retrain the models now rather than at the next FAQ change. */
+    @PostMapping("/assistant/retrain")
+    String retrain(Actor actor, RedirectAttributes redirect) {
+        if (!KnowledgeBase.mayReview(actor)) {
+            throw new ReviewForbidden();
+        }
+        assistant.retrainSoon(actor.workspace());
+        redirect.addFlashAttribute("retraining", true);
+        return "redirect:/assistant";
     }
 
     /** The assistant in the main navigation, after the knowledge base it answers from. */

@@ -6,7 +6,11 @@ import dev.xiaoer.assistant.KnowledgeGap;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.knowledge.FaqAction;
+import dev.xiaoer.kernel.NotFound;
+import dev.xiaoer.knowledge.Faq;
 import dev.xiaoer.knowledge.FaqDraft;
+import dev.xiaoer.knowledge.FaqEntries;
+import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -20,11 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Knowledge gaps: the questions the assistant could not settle, grouped by meaning, each group with
- * a form to answer it as a new FAQ entry (its questions become the entry's phrasings) or to dismiss it.
+ * a form to answer it as a new FAQ entry (its questions become the entry's phrasings), to add its
+ * questions to an existing entry that answers them already, or to dismiss it.
  */
 @Controller
 @RequestMapping("/assistant/gaps")
@@ -34,10 +40,12 @@ class KnowledgeGapsPageController {
 
     private final Assistant assistant;
     private final WorkspaceManagement workspaces;
+    private final FaqEntries faqs;
 
-    KnowledgeGapsPageController(Assistant assistant, WorkspaceManagement workspaces) {
+    KnowledgeGapsPageController(Assistant assistant, WorkspaceManagement workspaces, FaqEntries faqs) {
         this.assistant = assistant;
         this.workspaces = workspaces;
+        this.faqs = faqs;
     }
 
     /** A group's form as the editor filled it; {@code decisions} the group's decision ids, comma separated. */
@@ -66,8 +74,8 @@ class KnowledgeGapsPageController {
         }
     }
 
-    /** A group as the page shows it, with its form filled in. */
-    record ShownGap(KnowledgeGap gap, GapForm form) {
+    /** A group as the page shows it, with its form filled in and the entries in its language to add it to. */
+    record ShownGap(KnowledgeGap gap, GapForm form, List<Faq> entries) {
     }
 
     @GetMapping
@@ -90,6 +98,30 @@ class KnowledgeGapsPageController {
         }
     }
 
+    @PostMapping("/phrasings")
+    String addToFaq(Actor actor, @ModelAttribute GapForm form, @RequestParam(defaultValue = "") String faq,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            var ids = form.ids();
+            FaqId entry;
+            try {
+                entry = new FaqId(UUID.fromString(faq.strip()));
+            } catch (IllegalArgumentException notAnId) {
+                throw new InvalidInput("faq", "assistant-gap-faq-required");
+            }
+            var revised = assistant.addGapToFaq(actor, ids, entry);
+            redirect.addFlashAttribute("covered", revised.question());
+            redirect.addFlashAttribute("coveredCount", ids.size());
+            return "redirect:/assistant/gaps";
+        } catch (InvalidInput refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(actor, model, form, refused);
+        } catch (NotFound gone) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(actor, model, form, new InvalidInput("faq", "assistant-gap-faq-required"));
+        }
+    }
+
     @PostMapping("/dismiss")
     String dismiss(Actor actor, @ModelAttribute GapForm form, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
@@ -105,12 +137,14 @@ class KnowledgeGapsPageController {
     private String page(Actor actor, Model model, GapForm posted, InvalidInput refused) {
         var defaultLanguage = workspaces.get(actor.workspace()).defaultLanguage().toLanguageTag();
         var gaps = assistant.gaps(actor.workspace());
+        var entries = faqs.list(actor.workspace());
         var shown = gaps.stream().limit(SHOWN).map(gap -> {
             var decisions = String.join(",", gap.decisions().stream().map(DecisionId::toString).toList());
             var form = posted != null && decisions.equals(posted.decisions()) ? posted
                     : new GapForm(decisions, faqLanguage(gap.language(), defaultLanguage), gap.question(),
                     String.join("\n", gap.examples()), "");
-            return new ShownGap(gap, form);
+            return new ShownGap(gap, form, entries.stream()
+                    .filter(faq -> faq.language().toLowerCase(Locale.ROOT).startsWith(gap.language())).toList());
         }).toList();
         model.addAttribute("gaps", shown);
         model.addAttribute("total", gaps.size());

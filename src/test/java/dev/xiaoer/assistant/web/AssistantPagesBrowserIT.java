@@ -52,6 +52,8 @@ class AssistantPagesBrowserIT extends BrowserTest {
             assertThat(page.getByTestId("helpful-rate")).hasText("100%");
             assertThat(page.getByTestId("intent-row")).containsText(ShopFaqs.FERTILIZER);
             assertThat(page.getByTestId("gap-count")).hasText("1");
+            page.getByTestId("retrain").click();
+            assertThat(page.getByTestId("retraining")).isVisible();
 
             page.getByTestId("open-gaps").click();
             var gap = page.getByTestId("gap");
