@@ -7,14 +7,18 @@ import dev.xiaoer.identity.Role;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqDraft;
 import dev.xiaoer.knowledge.FaqEntries;
+import dev.xiaoer.support.ApiClient;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Knowledge gaps and the assistant's analytics, on the real models and database: what customers asked
@@ -34,12 +38,18 @@ class KnowledgeGapsIT {
     @Autowired
     TestWorkspaces workspaces;
 
+    @LocalServerPort
+    int port;
+
     WorkspaceId shop;
+    String token;
     Actor editor;
 
     @BeforeEach
     void shop() {
-        shop = workspaces.create("Gaps Agri " + UUID.randomUUID()).workspace().id();
+        var created = workspaces.create("Gaps Agri " + UUID.randomUUID());
+        shop = created.workspace().id();
+        token = created.token();
         editor = new Actor(Actor.Type.USER, UUID.randomUUID(), "李娜", shop, Role.SUPERVISOR);
         ShopFaqs.add(faqEntries, editor);
     }
@@ -100,6 +110,23 @@ class KnowledgeGapsIT {
         var answered = decide("chat-later", "do you have tractors in stock");
         assertThat(answered.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(answered.answer().question()).isEqualTo("Which farm machines do you sell?");
+    }
+
+    @Test
+    void integrationsReadTheGapsAndTheAnalyticsOverTheApi() {
+        TRACTORS.forEach(question -> decide("chat-" + question, question));
+        var api = ApiClient.forToken(port, token);
+
+        var gaps = api.get().uri("/api/v1/assistant/gaps").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        var analytics = api.get().uri("/api/v1/assistant/analytics?days=7").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(gaps).singleElement().satisfies(gap -> {
+            assertThat(gap).containsEntry("language", "en").containsEntry("asked", 3);
+            assertThat((List<?>) gap.get("decisions")).hasSize(3);
+        });
+        assertThat(analytics).containsEntry("days", 7).containsEntry("conversations", 3).containsEntry("contained", 0);
     }
 
     @Test

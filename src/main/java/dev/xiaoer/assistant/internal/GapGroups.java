@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Groups unsettled questions by meaning, one pass in the order given (newest first): a question joins
  * the group whose centre is most similar to it if that similarity reaches the language's threshold,
- * and starts a group otherwise. Linear in questions times groups, which is milliseconds for the few
- * thousand questions of a report, and needs no number of groups set in advance.
+ * and starts a group otherwise. Linear in questions times groups (see docs/benchmarks.md for the time
+ * a report of 2,000 questions takes), and needs no number of groups set in advance.
  */
 public final class GapGroups {
 
@@ -59,6 +59,7 @@ public final class GapGroups {
         final String language;
         final float[] sum;
         final List<DecisionRows.Gap> members = new ArrayList<>();
+        double length;
 
         Group(String language, int dimensions) {
             this.language = language;
@@ -71,11 +72,11 @@ public final class GapGroups {
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += vector[i];
             }
+            length = Math.sqrt(SentenceEncoder.cosine(sum, sum));
         }
 
         /** Cosine similarity with the group's centre; embeddings are unit vectors, the sum of them is not. */
         double similarity(float[] vector) {
-            double length = Math.sqrt(SentenceEncoder.cosine(sum, sum));
             return length == 0 ? 0 : SentenceEncoder.cosine(sum, vector) / length;
         }
 

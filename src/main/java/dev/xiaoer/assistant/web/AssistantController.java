@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,5 +158,22 @@ class AssistantController {
                 analytics.intents().stream().map(intent -> new IntentView(intent.faq().value(), intent.question(),
                         intent.answers(), intent.helpful(), intent.unhelpful(),
                         Double.isNaN(intent.accuracy()) ? null : intent.accuracy())).toList());
+    }
+
+    @Schema(name = "KnowledgeGap")
+    record GapView(@Schema(example = "zh") String language,
+                   @Schema(description = "The question nearest the group's centre") String question,
+                   @Schema(description = "The group's other questions, up to 20") List<String> examples, int asked,
+                   Instant lastAsked, @Schema(description = "The decisions that asked them") List<UUID> decisions) {
+    }
+
+    @GetMapping("/gaps")
+    @Operation(operationId = "listKnowledgeGaps", summary = "Questions the assistant could not settle, grouped by meaning",
+            description = "The last 90 days' questions it asked back about, handed off as not understood or answered"
+                    + " unhelpfully (the latest 2,000), not yet covered by an FAQ entry or dismissed; most asked first.")
+    List<GapView> gaps(Actor actor) {
+        return assistant.gaps(actor.workspace()).stream().map(gap -> new GapView(gap.language(), gap.question(),
+                gap.examples(), gap.asked(), gap.lastAsked(), gap.decisions().stream().map(DecisionId::value).toList()))
+                .toList();
     }
 }

@@ -44,10 +44,12 @@ class HelpCenterController {
 
     private final KnowledgeBase knowledge;
     private final WorkspaceManagement workspaces;
+    private final HelpVoteLimit voteLimit;
 
-    HelpCenterController(KnowledgeBase knowledge, WorkspaceManagement workspaces) {
+    HelpCenterController(KnowledgeBase knowledge, WorkspaceManagement workspaces, HelpVoteLimit voteLimit) {
         this.knowledge = knowledge;
         this.workspaces = workspaces;
+        this.voteLimit = voteLimit;
     }
 
     /** A category of the home page with the articles filed under it, in the reader's language. */
@@ -113,10 +115,13 @@ class HelpCenterController {
     }
 
     @PostMapping("/articles/{slug}/feedback")
-    String feedback(@PathVariable UUID workspace, @PathVariable String slug, @RequestParam boolean helpful) {
+    String feedback(@PathVariable UUID workspace, @PathVariable String slug, @RequestParam boolean helpful,
+                    HttpServletRequest request) {
         var shop = shop(workspace);
         var article = knowledge.published(shop.id(), slug).orElseThrow(() -> new NotFound("article", slug));
-        knowledge.vote(article, helpful);
+        if (voteLimit.counts(request.getRemoteAddr(), article.id())) {
+            knowledge.vote(article, helpful);
+        }
         // The thanks travel in the address, not a flash attribute: a reader gets no session.
         return "redirect:/help/" + workspace + "/articles/" + segment(slug) + "?voted=" + helpful + "#feedback";
     }
