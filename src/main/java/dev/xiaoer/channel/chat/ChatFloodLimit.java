@@ -1,8 +1,8 @@
 package dev.xiaoer.channel.chat;
 
+import dev.xiaoer.kernel.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,27 +25,15 @@ class ChatFloodLimit {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Bucket> typing = new ConcurrentHashMap<>();
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final int messages;
     private final Duration window;
 
-    /** Buckets refill by the application's clock, so that tests can move time instead of waiting. */
     ChatFloodLimit(Clock clock, @Value("${xiaoer.chat.flood.messages:10}") int messages,
                    @Value("${xiaoer.chat.flood.window:10s}") Duration window) {
         this.messages = messages;
         this.window = window;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                var now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     int messages() {

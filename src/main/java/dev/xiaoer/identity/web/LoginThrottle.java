@@ -1,8 +1,8 @@
 package dev.xiaoer.identity.web;
 
+import dev.xiaoer.kernel.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,22 +24,10 @@ class LoginThrottle {
     private static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
 
-    /** Buckets refill by the application's clock, so that tests can move time instead of waiting. */
     LoginThrottle(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                var now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     boolean blocked(String email, String address) {

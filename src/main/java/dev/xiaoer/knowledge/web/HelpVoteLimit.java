@@ -1,9 +1,9 @@
 package dev.xiaoer.knowledge.web;
 
+import dev.xiaoer.kernel.ClockTimeMeter;
 import dev.xiaoer.knowledge.ArticleId;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,22 +25,10 @@ class HelpVoteLimit {
 
     private final Map<String, Bucket> perArticle = new ConcurrentHashMap<>();
     private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
 
-    /** Buckets refill by the application's clock, so that tests can move time instead of waiting. */
     HelpVoteLimit(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                var now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     /** Whether this vote of the address on the article counts. */
