@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -43,8 +43,7 @@ public class KnowledgeExports {
 
     @Transactional(readOnly = true)
     public void faqsCsv(WorkspaceId workspace, OutputStream out) {
-        var slugs = new HashMap<UUID, String>();
-        articles.eachOf(workspace, article -> slugs.put(article.id().value(), article.slug()));
+        var slugs = articles.slugs(workspace);
         try (var csv = CsvFiles.printer(out, KnowledgeImports.FAQ_COLUMNS.toArray(String[]::new))) {
             for (var faq : faqs.list(workspace, FaqRules.MAX_FAQS)) {
                 csv.printRecord(faq.id(), faq.language(), faq.question(), faq.answer(),
@@ -59,58 +58,59 @@ public class KnowledgeExports {
 
     @Transactional(readOnly = true)
     public void articlesCsv(WorkspaceId workspace, OutputStream out) {
-        var names = categoryNames(workspace);
-        var originals = new HashMap<UUID, String>();
         try (var csv = CsvFiles.printer(out, KnowledgeImports.ARTICLE_COLUMNS.toArray(String[]::new))) {
-            articles.eachOf(workspace, article -> {
-                var original = originals.putIfAbsent(article.translationGroup(), article.slug());
-                try {
-                    csv.printRecord(article.id(), article.language(), article.title(),
-                            article.category() == null ? "" : names.getOrDefault(article.category().value(), ""),
-                            String.join(", ", article.tags()), article.status().name().toLowerCase(Locale.ROOT),
-                            original == null ? "" : original, article.body());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            eachArticle(workspace, (article, values) -> csv.printRecord(values));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A zip with one {@code <slug>.md} per article. */
+    /** A zip with one {@code <slug>.md} per article: the columns but the body as a front matter, then the body. */
     @Transactional(readOnly = true)
     public void articlesMarkdown(WorkspaceId workspace, OutputStream out) {
-        var names = categoryNames(workspace);
-        var originals = new HashMap<UUID, String>();
+        var keys = KnowledgeImports.ARTICLE_COLUMNS;
         try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            articles.eachOf(workspace, article -> {
-                var original = originals.putIfAbsent(article.translationGroup(), article.slug());
+            eachArticle(workspace, (article, values) -> {
                 var text = new StringBuilder("---\n");
-                frontMatter(text, "id", article.id().toString());
-                frontMatter(text, "language", article.language());
-                frontMatter(text, "title", article.title());
-                frontMatter(text, "category", article.category() == null ? ""
-                        : names.getOrDefault(article.category().value(), ""));
-                frontMatter(text, "tags", String.join(", ", article.tags()));
-                frontMatter(text, "status", article.status().name().toLowerCase(Locale.ROOT));
-                frontMatter(text, "translation_of", original == null ? "" : original);
-                text.append("---\n\n").append(article.body()).append('\n');
-                try {
-                    zip.putNextEntry(new ZipEntry(article.slug() + ".md"));
-                    zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                    zip.closeEntry();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                for (var i = 0; i < keys.size(); i++) {
+                    if (!keys.get(i).equals("body")) {
+                        frontMatter(text, keys.get(i), values.get(i));
+                    }
                 }
+                text.append("---\n\n").append(article.body()).append('\n');
+                zip.putNextEntry(new ZipEntry(article.slug() + ".md"));
+                zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Map<UUID, String> categoryNames(WorkspaceId workspace) {
-        return categories.list(workspace).stream().collect(Collectors.toMap(c -> c.id().value(), Category::name));
+    private interface ArticleWriter {
+        void write(Article article, List<String> values) throws IOException;
+    }
+
+    /**
+     * Each article of the workspace, oldest first, with its values in the order of
+     * {@link KnowledgeImports#ARTICLE_COLUMNS}: the category by name, {@code translation_of} the address of
+     * the first article of its translation group (empty for that one).
+     */
+    private void eachArticle(WorkspaceId workspace, ArticleWriter writer) {
+        var names = categories.list(workspace).stream().collect(Collectors.toMap(c -> c.id().value(), Category::name));
+        var originals = new HashMap<UUID, String>();
+        articles.eachOf(workspace, article -> {
+            var original = originals.putIfAbsent(article.translationGroup(), article.slug());
+            var values = List.of(article.id().toString(), article.language(), article.title(),
+                    article.category() == null ? "" : names.getOrDefault(article.category().value(), ""),
+                    String.join(", ", article.tags()), article.status().name().toLowerCase(Locale.ROOT),
+                    original == null ? "" : original, article.body());
+            try {
+                writer.write(article, values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     // Read back by ImportFiles: a value is taken as it stands, but outer quotes or brackets would be

@@ -103,6 +103,16 @@ public class ArticleRows {
                 .query(ArticleRows::article).stream().forEach(action);
     }
 
+    /** The addresses of the workspace's articles, by article id. */
+    public Map<UUID, String> slugs(WorkspaceId workspace) {
+        var slugs = new HashMap<UUID, String>();
+        jdbc.sql("SELECT id, slug FROM kb_articles WHERE workspace_id = ?").param(workspace.value())
+                .query(rs -> {
+                    slugs.put(rs.getObject("id", UUID.class), rs.getString("slug"));
+                });
+        return slugs;
+    }
+
     public boolean slugTaken(WorkspaceId workspace, String slug) {
         return jdbc.sql("SELECT COUNT(*) FROM kb_articles WHERE workspace_id = ? AND slug = ?")
                 .params(workspace.value(), slug).query(Integer.class).single() > 0;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,11 +82,11 @@ public class ImportRows {
     }
 
     /**
-     * Counts one more row, provided the import is at {@code row - 1} processed rows: false if another run
-     * counted it already.
+     * Counts one more row with its outcome, provided {@code processedBefore} rows were processed so far:
+     * false if another run counted that row already.
      */
     public boolean count(ImportId id, int processedBefore, Outcome outcome) {
-        var column = outcome.name().toLowerCase(java.util.Locale.ROOT);
+        var column = outcome.name().toLowerCase(Locale.ROOT);
         return jdbc.sql("UPDATE kb_imports SET processed = processed + 1, " + column + " = " + column + " + 1"
                         + " WHERE id = ? AND processed = ?")
                 .params(id.value(), processedBefore).update() == 1;
