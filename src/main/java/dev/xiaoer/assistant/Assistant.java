@@ -159,10 +159,12 @@ public class Assistant {
      * Adds the FAQ entry an editor wrote for a group of gaps, and closes them: the report no longer
      * shows them, and the assistant learns the entry at its next check.
      *
-     * @throws InvalidInput as {@link FaqEntries#add} does
+     * @throws InvalidInput as {@link FaqEntries#add} does, or (field {@code decisions}) when the group
+     *                      was dealt with meanwhile
      */
     @Transactional
     public Faq coverGap(Actor actor, List<DecisionId> gap, FaqDraft draft) {
+        requireOpen(actor.workspace(), gap);
         var faq = faqs.add(actor, draft);
         decisions.closeGaps(actor.workspace(), gap, DecisionRows.GapState.COVERED, faq.id());
         return faq;
@@ -179,11 +181,24 @@ public class Assistant {
     public Faq addGapToFaq(Actor actor, List<DecisionId> gap, FaqId id) {
         var faq = faqs.get(actor.workspace(), id);
         var phrasings = new ArrayList<>(faq.phrasings());
-        decisions.openGapQuestions(actor.workspace(), gap).forEach(phrasings::add);
+        phrasings.addAll(requireOpen(actor.workspace(), gap));
         var revised = faqs.revise(actor, faq.id(), new FaqDraft(faq.language(), faq.question(), faq.answer(),
                 faq.expectation(), phrasings, faq.article(), faq.action()));
         decisions.closeGaps(actor.workspace(), gap, DecisionRows.GapState.COVERED, faq.id());
         return revised;
+    }
+
+    /**
+     * The questions of the group's gaps that are still open.
+     *
+     * @throws InvalidInput (field {@code decisions}) when none is: someone dealt with the group meanwhile
+     */
+    private List<String> requireOpen(WorkspaceId workspace, List<DecisionId> gap) {
+        var questions = decisions.openGapQuestions(workspace, gap);
+        if (questions.isEmpty()) {
+            throw new InvalidInput("decisions", "assistant-gap-invalid");
+        }
+        return questions;
     }
 
     /** Retrains the workspace's models in the background: what "retrain now" on the analytics page does. */

@@ -1,9 +1,11 @@
 package dev.xiaoer.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Role;
+import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqDraft;
 import dev.xiaoer.knowledge.FaqEntries;
@@ -81,6 +83,11 @@ class KnowledgeGapsIT {
                 "春玉米一般在 4 月中下旬、地温稳定在 10℃ 以上时播种。", null, corn.examples(), null, FaqAction.NONE));
 
         assertThat(faq.phrasings()).containsExactlyInAnyOrderElementsOf(corn.examples());
+        var entries = faqEntries.list(shop).size();
+        assertThatThrownBy(() -> assistant.coverGap(editor, corn.decisions(), new FaqDraft("zh-CN", corn.question(),
+                "Again, from a page opened before.", null, List.of(), null, FaqAction.NONE)))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field()).isEqualTo("decisions"));
+        assertThat(faqEntries.list(shop)).hasSize(entries);
         assertThat(assistant.gaps(shop)).extracting(KnowledgeGap::question)
                 .containsExactly(tractors.question(), "你们周末有人值班吗");
         assistant.retrain(shop);
