@@ -2,10 +2,12 @@ package dev.xiaoer.nlu;
 
 import dev.xiaoer.nlu.internal.LexicalFeatures;
 import dev.xiaoer.nlu.internal.NearestNeighbours;
+import dev.xiaoer.nlu.internal.Calibration;
 import dev.xiaoer.nlu.internal.Probabilities;
 import dev.xiaoer.nlu.internal.Softmax;
 import dev.xiaoer.nlu.internal.SparseSoftmax;
 import dev.xiaoer.nlu.internal.SparseVector;
+import dev.xiaoer.nlu.internal.Validation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -126,7 +127,7 @@ public final class IntentClassifier {
         float[][] vectors = texts.stream().map(encoder).toArray(float[][]::new);
         Training training = new Training(texts, vectors, y, labels.length);
 
-        Validation validation = Validation.plan(y, labels.length);
+        Validation validation = Validation.plan(y, labels.length, SEED);
         double[] mix = training.defaultMix();
         double temperature = 1;
         double threshold = 0;
@@ -323,168 +324,5 @@ public final class IntentClassifier {
 
     /** Probabilities of the three views for held-out examples, and those examples' labels. */
     private record HeldOut(float[][][] views, int[] labels) {
-    }
-
-    /**
-     * How held-out examples are made: with at least 14 examples of every intent, one stratified
-     * seventh is held out once; with fewer, 5-fold (or fewer-fold) stratified cross-validation.
-     */
-    private record Validation(int folds, int[] foldOf, boolean singleHoldOut) {
-
-        /** Scoring held-out examples costs a k-NN scan each: a few thousand tell enough. */
-        static final int MAX_HELD_OUT = 3000;
-
-        static Validation plan(int[] labels, int classes) {
-            int[] counts = new int[classes];
-            for (int label : labels) {
-                counts[label]++;
-            }
-            int smallest = Arrays.stream(counts).min().orElse(0);
-            if (smallest < 2) {
-                return null;
-            }
-            boolean single = smallest >= 14;
-            int parts = single ? 7 : Math.min(5, smallest);
-            int[] foldOf = new int[labels.length];
-            Random random = new Random(SEED);
-            for (int c = 0; c < classes; c++) {
-                List<Integer> rows = new ArrayList<>();
-                for (int i = 0; i < labels.length; i++) {
-                    if (labels[i] == c) {
-                        rows.add(i);
-                    }
-                }
-                java.util.Collections.shuffle(rows, random);
-                for (int i = 0; i < rows.size(); i++) {
-                    foldOf[rows.get(i)] = i % parts;
-                }
-            }
-            return new Validation(single ? 1 : parts, foldOf, single);
-        }
-
-        /** The fold's held-out rows, at most a share of {@value #MAX_HELD_OUT} over all folds. */
-        int[] heldOutRows(int fold) {
-            int[] rows = rows(fold, true);
-            int share = MAX_HELD_OUT / folds;
-            if (rows.length <= share) {
-                return rows;
-            }
-            int[] sample = rows.clone();
-            java.util.List<Integer> shuffled = new ArrayList<>(Arrays.stream(sample).boxed().toList());
-            java.util.Collections.shuffle(shuffled, new Random(SEED + fold));
-            return shuffled.stream().limit(share).mapToInt(Integer::intValue).sorted().toArray();
-        }
-
-        int[] trainingRows(int fold) {
-            return rows(fold, false);
-        }
-
-        private int[] rows(int fold, boolean heldOut) {
-            return java.util.stream.IntStream.range(0, foldOf.length)
-                    .filter(i -> (foldOf[i] == fold) == heldOut).toArray();
-        }
-
-        String describe() {
-            return singleHoldOut ? "a stratified seventh of the training data held out"
-                    : folds + "-fold stratified cross-validation on the training data";
-        }
-    }
-
-    /** Choosing the mix, the temperature and the threshold on held-out probabilities. */
-    private static final class Calibration {
-
-        static float[] fuse(float[][] views, double[] mix) {
-            float[] p = new float[views[0].length];
-            for (int v = 0; v < 3; v++) {
-                if (mix[v] == 0) {
-                    continue;
-                }
-                for (int c = 0; c < p.length; c++) {
-                    p[c] += (float) mix[v] * views[v][c];
-                }
-            }
-            return p;
-        }
-
-        static float[][] fuse(float[][][] views, double[] mix) {
-            float[][] fused = new float[views[0].length][];
-            for (int n = 0; n < fused.length; n++) {
-                fused[n] = fuse(new float[][]{views[0][n], views[1][n], views[2][n]}, mix);
-            }
-            return fused;
-        }
-
-        /** The mix on a 0.05 grid with the most held-out examples right, the lower log-loss on ties. */
-        static double[] bestMix(float[][][] views, int[] labels, boolean[] available) {
-            double[] best = null;
-            int bestRight = -1;
-            double bestLoss = Double.MAX_VALUE;
-            for (int a = 0; a <= 20; a++) {
-                for (int b = 0; a + b <= 20; b++) {
-                    double[] mix = {a / 20.0, b / 20.0, (20 - a - b) / 20.0};
-                    if ((!available[0] && mix[0] > 0) || (!available[2] && mix[2] > 0)) {
-                        continue;
-                    }
-                    float[][] fused = fuse(views, mix);
-                    int right = 0;
-                    double loss = 0;
-                    for (int n = 0; n < fused.length; n++) {
-                        if (Probabilities.argmax(fused[n]) == labels[n]) {
-                            right++;
-                        }
-                        loss -= Math.log(Math.max(fused[n][labels[n]], 1e-9));
-                    }
-                    if (right > bestRight || (right == bestRight && loss < bestLoss)) {
-                        best = mix;
-                        bestRight = right;
-                        bestLoss = loss;
-                    }
-                }
-            }
-            return best;
-        }
-
-        /** The temperature in [0.1, 3] with the lowest held-out log-loss. */
-        static double bestTemperature(float[][] fused, int[] labels) {
-            double best = 1;
-            double bestLoss = Double.MAX_VALUE;
-            for (double t = 0.1; t <= 3.0001; t += 0.01) {
-                double loss = 0;
-                for (int n = 0; n < fused.length; n++) {
-                    double sum = 0;
-                    for (float p : fused[n]) {
-                        sum += Math.pow(Math.max(p, 1e-12), 1 / t);
-                    }
-                    loss -= Math.log(Math.pow(Math.max(fused[n][labels[n]], 1e-12), 1 / t) / sum);
-                }
-                if (loss < bestLoss) {
-                    best = t;
-                    bestLoss = loss;
-                }
-            }
-            return best;
-        }
-
-        /** The confidence below which answering "out of scope" gets the most held-out examples right. */
-        static double bestThreshold(float[][] calibrated, int[] labels, int outOfScope) {
-            double best = 0;
-            int bestRight = -1;
-            for (int step = 0; step <= 100; step++) {
-                double threshold = step / 100.0;
-                int right = 0;
-                for (int n = 0; n < calibrated.length; n++) {
-                    int top = Probabilities.argmax(calibrated[n]);
-                    int predicted = calibrated[n][top] < threshold ? outOfScope : top;
-                    if (predicted == labels[n]) {
-                        right++;
-                    }
-                }
-                if (right > bestRight) {
-                    best = threshold;
-                    bestRight = right;
-                }
-            }
-            return best;
-        }
     }
 }
