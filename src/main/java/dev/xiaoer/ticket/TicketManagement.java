@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -490,53 +489,6 @@ public class TicketManagement {
     public AttachmentContent attachment(WorkspaceId workspace, TicketId id, UUID attachment) {
         return readOnly.execute(status -> attachments.content(workspace, id, attachment)
                 .orElseThrow(() -> new NotFound("attachment", attachment)));
-    }
-
-    /**
-     * A member of the team has the ticket in front of them: its messages so far are read by them. This
-     * is no change of the ticket (no timeline entry, no new version); {@link TicketSeen} tells channels.
-     */
-    public void seen(Actor actor, TicketId id) {
-        if (!actor.isUser()) {
-            return;
-        }
-        var at = now();
-        var ticket = transaction.execute(status -> {
-            var found = tickets.find(actor.workspace(), id).orElseThrow(() -> new NotFound("ticket", id));
-            tickets.markSeen(actor.workspace(), id, actor.userId(), at);
-            return found;
-        });
-        events.publishEvent(new TicketSeen(actor.workspace(), id, ticket.number(), ticket.channel(), actor.userId(), at));
-    }
-
-    /** When any member of the team last had the ticket in front of them; empty if nobody has. */
-    public Optional<Instant> lastSeenByTeam(WorkspaceId workspace, TicketId id) {
-        return readOnly.execute(status -> tickets.lastSeenByTeam(workspace, id));
-    }
-
-    /**
-     * The customer has seen the team's messages up to {@code upTo} (their chat window is open, say).
-     * No change of the ticket; announced as {@link TicketReadByCustomer} when it is later than before.
-     * A time in the future counts as now.
-     */
-    public void readByCustomer(WorkspaceId workspace, TicketId id, Instant upTo) {
-        var at = upTo.isAfter(now()) ? now() : upTo.truncatedTo(ChronoUnit.MICROS);
-        transaction.executeWithoutResult(status -> {
-            var ticket = tickets.find(workspace, id).orElseThrow(() -> new NotFound("ticket", id));
-            if (tickets.markReadByCustomer(workspace, id, at)) {
-                events.publishEvent(new TicketReadByCustomer(workspace, id, ticket.number(), ticket.channel(), at));
-            }
-        });
-    }
-
-    /** Up to when the customer has seen the team's messages on this ticket; empty if never. */
-    public Optional<Instant> readByCustomerUpTo(WorkspaceId workspace, TicketId id) {
-        return readOnly.execute(status -> tickets.readByCustomer(workspace, id));
-    }
-
-    /** How many of the customer's messages on each ticket the member has not seen yet (absent: none). */
-    public Map<TicketId, Integer> unread(WorkspaceId workspace, UserId user, Collection<TicketId> ids) {
-        return readOnly.execute(status -> tickets.unread(workspace, user, ids));
     }
 
     /** The chat queue: unassigned chats waiting for the team, longest wait first (at most {@code limit}). */

@@ -3,6 +3,7 @@ package dev.xiaoer.channel.chat;
 import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.kernel.BusinessException;
 import dev.xiaoer.kernel.InvalidInput;
+import dev.xiaoer.ticket.ReadReceipts;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
 import java.security.Principal;
@@ -45,11 +46,12 @@ class ChatController {
     private final InboxEvents inbox;
     private final ThreadRows threads;
     private final TicketManagement tickets;
+    private final ReadReceipts receipts;
     private final SimpMessagingTemplate messaging;
     private final Clock clock;
 
     ChatController(ChatFiling filing, ChatAssistant chatAssistant, ChatFloodLimit floodLimit, ChatState state, ChatStateNotices notices,
-                   OfflineContact offlineContact, InboxEvents inbox, ThreadRows threads, TicketManagement tickets,
+                   OfflineContact offlineContact, InboxEvents inbox, ThreadRows threads, TicketManagement tickets, ReadReceipts receipts,
                    SimpMessagingTemplate messaging, Clock clock) {
         this.filing = filing;
         this.chatAssistant = chatAssistant;
@@ -60,6 +62,7 @@ class ChatController {
         this.inbox = inbox;
         this.threads = threads;
         this.tickets = tickets;
+        this.receipts = receipts;
         this.messaging = messaging;
         this.clock = clock;
     }
@@ -142,7 +145,7 @@ class ChatController {
         // Browsers count in milliseconds, timelines in microseconds: the millisecond named covers all of itself.
         var upTo = seen.upTo().truncatedTo(ChronoUnit.MILLIS).plus(999, ChronoUnit.MICROS);
         threads.find(visitor.workspace(), TicketChannel.CHAT, visitor.threadId())
-                .ifPresent(thread -> tickets.readByCustomer(visitor.workspace(), thread.ticket(), upTo));
+                .ifPresent(thread -> receipts.readByCustomer(visitor.workspace(), thread.ticket(), upTo));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.xiaoer.agent.AgentFilter;
 import dev.xiaoer.agent.AgentManagement;
 import dev.xiaoer.agent.AgentStatus;
 import dev.xiaoer.channel.infra.ThreadRows;
+import dev.xiaoer.ticket.ReadReceipts;
 import dev.xiaoer.ticket.TicketChannel;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.ticket.TicketStatus;
@@ -27,15 +28,17 @@ class ChatState {
 
     private final ThreadRows threads;
     private final TicketManagement tickets;
+    private final ReadReceipts receipts;
     private final AgentManagement agents;
     private final ChatSettingsRows settings;
     private final WorkspaceManagement workspaces;
     private final Clock clock;
 
-    ChatState(ThreadRows threads, TicketManagement tickets, AgentManagement agents, ChatSettingsRows settings,
+    ChatState(ThreadRows threads, TicketManagement tickets, ReadReceipts receipts, AgentManagement agents, ChatSettingsRows settings,
               WorkspaceManagement workspaces, Clock clock) {
         this.threads = threads;
         this.tickets = tickets;
+        this.receipts = receipts;
         this.agents = agents;
         this.settings = settings;
         this.workspaces = workspaces;
@@ -86,7 +89,7 @@ class ChatState {
             return ChatFrames.State.of(online, null, null, null);
         }
         var ticket = chat.get();
-        var readUpTo = tickets.lastSeenByTeam(workspace, ticket.id()).orElse(null);
+        var readUpTo = receipts.lastSeenByTeam(workspace, ticket.id()).orElse(null);
         if (ticket.assignee() != null) {
             return ChatFrames.State.of(online, null, ticket.assigneeName(), readUpTo);
         }

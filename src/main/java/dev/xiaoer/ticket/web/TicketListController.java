@@ -5,6 +5,7 @@ import dev.xiaoer.customer.Customer;
 import dev.xiaoer.customer.CustomerId;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Role;
+import dev.xiaoer.ticket.ReadReceipts;
 import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.ticket.TicketManagement;
 import dev.xiaoer.ticket.TicketPriority;
@@ -34,10 +35,12 @@ class TicketListController {
     static final int PAGE_SIZE = 25;
 
     private final TicketManagement tickets;
+    private final ReadReceipts receipts;
     private final PageSupport support;
 
-    TicketListController(TicketManagement tickets, PageSupport support) {
+    TicketListController(TicketManagement tickets, ReadReceipts receipts, PageSupport support) {
         this.tickets = tickets;
+        this.receipts = receipts;
         this.support = support;
     }
 
@@ -79,7 +82,7 @@ class TicketListController {
         var page = tickets.list(workspace, filter, query.cursor(), PAGE_SIZE);
         var requesters = support.requesters(workspace, page.items());
         var unread = actor.isUser()
-                ? tickets.unread(workspace, actor.userId(), page.items().stream().map(TicketView::id).toList())
+                ? receipts.unread(workspace, actor.userId(), page.items().stream().map(TicketView::id).toList())
                 : Map.<TicketId, Integer>of();
         model.addAttribute("query", query);
         model.addAttribute("rows", page.items().stream().map(ticket -> Row.of(ticket, requesters, unread, locale))

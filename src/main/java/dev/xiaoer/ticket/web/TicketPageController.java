@@ -8,6 +8,7 @@ import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
 import dev.xiaoer.ticket.AttachmentContent;
 import dev.xiaoer.ticket.NewMessage;
+import dev.xiaoer.ticket.ReadReceipts;
 import dev.xiaoer.ticket.SelfServiceLinks;
 import dev.xiaoer.ticket.StaleTicketVersion;
 import dev.xiaoer.ticket.TicketChanges;
@@ -67,15 +68,17 @@ class TicketPageController {
     private static final int EARLIER_TICKETS = 5;
 
     private final TicketManagement tickets;
+    private final ReadReceipts receipts;
     private final CustomerManagement customers;
     private final SelfServiceLinks links;
     private final PageSupport support;
     private final MessageSource messages;
     private final TicketProperties properties;
 
-    TicketPageController(TicketManagement tickets, CustomerManagement customers, SelfServiceLinks links,
+    TicketPageController(TicketManagement tickets, ReadReceipts receipts, CustomerManagement customers, SelfServiceLinks links,
                          PageSupport support, MessageSource messages, TicketProperties properties) {
         this.tickets = tickets;
+        this.receipts = receipts;
         this.customers = customers;
         this.links = links;
         this.support = support;
@@ -98,7 +101,7 @@ class TicketPageController {
     @GetMapping
     String show(Actor actor, @PathVariable long number, Locale locale, Model model) {
         var ticket = ticket(actor, number);
-        tickets.seen(actor, ticket.id());
+        receipts.seen(actor, ticket.id());
         addTicket(actor, ticket, locale, model);
         model.addAttribute("composer", Composer.fresh("reply"));
         return "tickets/page";
@@ -114,7 +117,7 @@ class TicketPageController {
                     @RequestParam(defaultValue = "false") boolean seen, Locale locale, Model model) {
         var ticket = ticket(actor, number);
         if (seen) {
-            tickets.seen(actor, ticket.id());
+            receipts.seen(actor, ticket.id());
         }
         if (panel) {
             addTicket(actor, ticket, locale, model);
@@ -330,7 +333,7 @@ class TicketPageController {
         model.addAttribute("items", timeline(actor, ticket.id()).stream()
                 .map(entry -> TimelineItem.of(entry, messages, locale)).toList());
         model.addAttribute("time", support.times(actor.workspace(), locale));
-        model.addAttribute("customerReadAt", tickets.readByCustomerUpTo(actor.workspace(), ticket.id()).orElse(null));
+        model.addAttribute("customerReadAt", receipts.readByCustomerUpTo(actor.workspace(), ticket.id()).orElse(null));
     }
 
     /** The whole timeline, oldest first, up to a bound no real ticket reaches. */
