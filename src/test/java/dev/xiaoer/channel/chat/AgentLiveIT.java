@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.ConnectionLostException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -101,7 +102,7 @@ class AgentLiveIT {
         var outsider = signedInAgent(other.admin().email());
 
         var refused = outsider.subscribe(inboxOf(shop));
-        assertThat(outsider.error()).contains("destination-not-allowed");
+        outsider.assertRefused();
         var insider = signedInAgent(shop.admin().email()).subscribe(inboxOf(shop));
         visitor(shop).send("c-1", "Is the fertilizer shipped yet?");
         // The chat's first message creates the ticket: "created" and "message" come in either order.
@@ -115,7 +116,7 @@ class AgentLiveIT {
         var visitor = visitor(shop);
         visitor.subscribe(inboxOf(shop));
 
-        assertThat(visitor.error()).contains("destination-not-allowed");
+        visitor.assertRefused();
     }
 
     @Test
@@ -199,7 +200,7 @@ class AgentLiveIT {
         var agent = signedInAgent(shop.admin().email());
         agent.session.send(VisitorConnect.SEND_DESTINATION, Map.of("clientId", "c-1", "text", "fake"));
 
-        assertThat(agent.error()).contains("destination-not-allowed");
+        agent.assertRefused();
         assertThat(TicketApi.forToken(port, shop.token()).numbers("")).isEmpty();
     }
 
@@ -262,6 +263,15 @@ class AgentLiveIT {
         /** As the ticket page does while the agent writes a reply. */
         void typing(long number) {
             session.send(AgentConnect.TYPING_DESTINATION, Map.of("number", number));
+        }
+
+        /**
+         * The server refused what the client sent and closed the connection. The refusal says
+         * {@code destination-not-allowed}, but Spring closes the session right after sending that ERROR
+         * frame, and now and then (seen on a loaded CI machine) the client hears only the close.
+         */
+        void assertRefused() throws InterruptedException {
+            assertThat(error()).containsAnyOf("destination-not-allowed", "transport " + ConnectionLostException.class.getName());
         }
 
         /** What the server said on refusing, with the closed connection that follows (in either order). */
