@@ -1,12 +1,15 @@
 package dev.xiaoer.assistant;
 
+import dev.xiaoer.assistant.internal.AnswerWriter;
 import dev.xiaoer.assistant.internal.DecisionRows;
 import dev.xiaoer.assistant.internal.DecisionRules;
 import dev.xiaoer.assistant.internal.FaqModel;
 import dev.xiaoer.assistant.internal.FaqModels;
 import dev.xiaoer.assistant.internal.GapGroups;
+import dev.xiaoer.assistant.internal.GenerativeRows;
 import dev.xiaoer.assistant.internal.HumanRequest;
 import dev.xiaoer.assistant.internal.MessageChecks;
+import dev.xiaoer.assistant.internal.WrittenAnswer;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.kernel.NotFound;
@@ -14,6 +17,7 @@ import dev.xiaoer.knowledge.Faq;
 import dev.xiaoer.knowledge.FaqDraft;
 import dev.xiaoer.knowledge.FaqEntries;
 import dev.xiaoer.knowledge.FaqId;
+import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.nlu.Languages;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.time.Clock;
@@ -22,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Messages it cannot make sense of (empty, binary, too long, in a script it has no model for) get a
  * safe decision, never an exception; nothing it says comes from anywhere but the workspace's own
- * FAQ entries.
+ * FAQ entries, or, with {@link GenerativeAnswers} on, from its published articles, cited.
  */
 @Service
 public class Assistant {
@@ -46,15 +52,26 @@ public class Assistant {
     /** Scripts with no model: texts in them go to a person straight away. */
     private static final Set<String> UNSUPPORTED = Set.of("ja", "ko", "ru", "ar", "th");
 
+    /** At most this many articles are given to the writer. */
+    private static final int SOURCES = 3;
+    private static final Logger log = LoggerFactory.getLogger(Assistant.class);
+
     private final FaqModels models;
     private final FaqEntries faqs;
     private final DecisionRows decisions;
+    private final KnowledgeBase knowledge;
+    private final GenerativeRows generative;
+    private final AnswerWriter writer;
     private final Clock clock;
 
-    Assistant(FaqModels models, FaqEntries faqs, DecisionRows decisions, Clock clock) {
+    Assistant(FaqModels models, FaqEntries faqs, DecisionRows decisions, KnowledgeBase knowledge,
+              GenerativeRows generative, AnswerWriter writer, Clock clock) {
         this.models = models;
         this.faqs = faqs;
         this.decisions = decisions;
+        this.knowledge = knowledge;
+        this.generative = generative;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -68,7 +85,7 @@ public class Assistant {
             return handOff(enquiry, text, detected, HandOffReason.ASKED_FOR_PERSON, null);
         }
         if (MessageChecks.meaningless(text, enquiry.text())) {
-            return record(enquiry, text, detected, DecisionKind.CLARIFY, null, null, List.of(), 0, 0, null);
+            return record(enquiry, text, detected, DecisionKind.CLARIFY, null, null, List.of(), 0, 0, null, null);
         }
         var language = modelLanguage(detected, text);
         if (language == null) {
@@ -78,15 +95,37 @@ public class Assistant {
         var reading = withLexicalCandidates(enquiry.workspace(), model, text, model.read(text));
         var kind = DecisionRules.decide(language, reading);
         var best = reading.candidates().isEmpty() ? null : reading.candidates().getFirst();
-        return switch (kind) {
-            case ANSWER -> record(enquiry, text, language, DecisionKind.ANSWER, null, best.faq(), reading.candidates(),
-                    best.probability(), reading.nearestSimilarity(), reading.embedding());
-            case CLARIFY -> record(enquiry, text, language, DecisionKind.CLARIFY, null, best.faq(), reading.candidates(),
-                    best.probability(), reading.nearestSimilarity(), reading.embedding());
-            case HAND_OFF -> record(enquiry, text, language, DecisionKind.HAND_OFF, HandOffReason.NOT_UNDERSTOOD,
-                    best == null ? null : best.faq(), reading.candidates(), best == null ? 0 : best.probability(),
-                    reading.nearestSimilarity(), reading.embedding());
-        };
+        var written = kind == DecisionKind.ANSWER ? null : write(enquiry.workspace(), language, text);
+        if (written != null && written.outcome() == WrittenAnswer.Outcome.ANSWERED) {
+            kind = DecisionKind.ANSWER;
+        }
+        return record(enquiry, text, language, kind, kind == DecisionKind.HAND_OFF ? HandOffReason.NOT_UNDERSTOOD : null,
+                best == null ? null : best.faq(), reading.candidates(), best == null ? 0 : best.probability(),
+                reading.nearestSimilarity(), reading.embedding(), written);
+    }
+
+    /**
+     * With generative answers on: what the workspace's endpoint writes from the published articles
+     * the search finds for the question. Null when they are off; not covered when no article matches.
+     */
+    private WrittenAnswer write(WorkspaceId workspace, String language, String text) {
+        var endpoint = generative.find(workspace).filter(GenerativeRows.Endpoint::enabled).orElse(null);
+        if (endpoint == null) {
+            return null;
+        }
+        List<WrittenAnswer.Source> sources = new ArrayList<>();
+        for (var hit : knowledge.search(workspace, text, SOURCES)) {
+            try {
+                var article = knowledge.get(workspace, hit.id());
+                sources.add(new WrittenAnswer.Source(article.id(), article.slug(), article.title(), article.body()));
+            } catch (NotFound deletedMeanwhile) {
+                log.debug("Article {} went while the assistant read it", hit.id());
+            }
+        }
+        if (sources.isEmpty()) {
+            return new WrittenAnswer(WrittenAnswer.Outcome.NOT_COVERED, null, List.of(), null);
+        }
+        return writer.write(workspace, endpoint, language, text, sources);
     }
 
     /**
@@ -99,7 +138,7 @@ public class Assistant {
                 .orElseThrow(() -> new InvalidInput("chosen", "assistant-chosen-unknown"));
         var language = Optional.ofNullable(FaqModels.modelLanguage(chosen.language())).orElse(chosen.language());
         return record(enquiry, chosen.question(), language, DecisionKind.ANSWER, null, chosen,
-                List.of(new FaqModel.Candidate(chosen, 1)), 1, 1, null);
+                List.of(new FaqModel.Candidate(chosen, 1)), 1, 1, null, null);
     }
 
     /**
@@ -142,7 +181,7 @@ public class Assistant {
             return Optional.of(handOff(enquiry, row.question(), row.language(), HandOffReason.NOT_UNDERSTOOD, row.faq()));
         }
         return Optional.of(record(enquiry, row.question(), row.language(), DecisionKind.CLARIFY, null,
-                options.getFirst().faq(), options, options.getFirst().probability(), row.nearest(), null));
+                options.getFirst().faq(), options, options.getFirst().probability(), row.nearest(), null, null));
     }
 
     /**
@@ -261,22 +300,30 @@ public class Assistant {
     private Decision handOff(Enquiry enquiry, String text, String language, HandOffReason reason, FaqId likely) {
         var faq = likely == null ? null : faqs.find(enquiry.workspace(), likely).orElse(null);
         return record(enquiry, text, language, DecisionKind.HAND_OFF, reason, faq,
-                faq == null ? List.of() : List.of(new FaqModel.Candidate(faq, 0)), 0, 0, null);
+                faq == null ? List.of() : List.of(new FaqModel.Candidate(faq, 0)), 0, 0, null, null);
     }
 
+    /** Records the decision; with {@code written} answered, the answer is the written one and no entry is its intent. */
     private Decision record(Enquiry enquiry, String text, String language, DecisionKind kind, HandOffReason reason,
-                            Faq intent, List<FaqModel.Candidate> candidates, double confidence, double nearest,
-                            float[] embedding) {
+                            Faq likely, List<FaqModel.Candidate> candidates, double confidence, double nearest,
+                            float[] embedding, WrittenAnswer written) {
         var id = DecisionId.random();
         var question = text.length() > 1000 ? text.substring(0, 1000) : text;
+        var isWritten = written != null && written.outcome() == WrittenAnswer.Outcome.ANSWERED;
+        var intent = isWritten ? null : likely;
+        var writing = written == null ? null : new DecisionRows.Writing(written.outcome(), written.text(),
+                written.cited().stream().map(WrittenAnswer.Source::id).toList());
         decisions.insert(new DecisionRows.Row(id, enquiry.workspace(), enquiry.conversation(), enquiry.channel(), question,
                 language, kind, reason, intent == null ? null : intent.id(), confidence, nearest,
                 candidates.stream().limit(5).map(c -> new DecisionRows.Weighed(c.faq().id(), c.probability())).toList(),
-                null, clock.instant().truncatedTo(ChronoUnit.MICROS)), embedding);
-        var answer = kind == DecisionKind.ANSWER
-                ? new Decision.Answer(intent.id(), intent.question(), intent.answer(), intent.expectation(), intent.article(),
-                intent.action())
-                : null;
+                null, clock.instant().truncatedTo(ChronoUnit.MICROS), writing), embedding);
+        Decision.Answer answer = null;
+        if (isWritten) {
+            answer = new Decision.Answer(null, null, written.text(), null, null, null, written.cited().stream()
+                    .map(source -> new Decision.Source(source.id(), source.slug(), source.title())).toList());
+        } else if (kind == DecisionKind.ANSWER) {
+            answer = Decision.Answer.of(intent);
+        }
         var options = kind == DecisionKind.ANSWER ? List.<Decision.Option>of()
                 : (kind == DecisionKind.CLARIFY ? DecisionRules.options(candidates) : candidates.stream().limit(DecisionRules.MAX_OPTIONS).toList())
                 .stream().map(c -> new Decision.Option(c.faq().id(), c.faq().question(), c.probability())).toList();

@@ -1,6 +1,7 @@
 package dev.xiaoer.assistant;
 
 import dev.xiaoer.knowledge.ArticleId;
+import dev.xiaoer.knowledge.Faq;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqId;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * @param language   the language detected ({@code und} when it could not tell)
  * @param intent     the FAQ entry the message most likely asks about, if any
  * @param confidence how likely that is, calibrated on the workspace's own phrasings (0 to 1)
- * @param answer     with {@link DecisionKind#ANSWER}: the entry answered with
+ * @param answer     with {@link DecisionKind#ANSWER}: the entry answered with, or the answer written from articles
  * @param options    with {@link DecisionKind#CLARIFY}: the questions offered; with a hand-off: the
  *                   likeliest entries, for the person who takes over
  * @param reason     with {@link DecisionKind#HAND_OFF}: why
@@ -23,9 +24,33 @@ public record Decision(DecisionId id, DecisionKind kind, String language, FaqId 
         options = List.copyOf(options);
     }
 
-    /** An FAQ entry the assistant answers with. */
+    /**
+     * What the assistant answers with: an FAQ entry, or (with generative answers on) a text written
+     * from published articles, which it cites.
+     *
+     * @param faq     the entry; null for a written answer
+     * @param sources for a written answer: the articles it cites, {@code [1]} first; else empty
+     */
     public record Answer(FaqId faq, String question, String text, String expectation, ArticleId article,
-                         FaqAction action) {
+                         FaqAction action, List<Source> sources) {
+
+        public Answer {
+            sources = List.copyOf(sources);
+        }
+
+        public static Answer of(Faq faq) {
+            return new Answer(faq.id(), faq.question(), faq.answer(), faq.expectation(), faq.article(), faq.action(),
+                    List.of());
+        }
+
+        /** Whether the assistant wrote it from articles rather than took it from an FAQ entry. */
+        public boolean written() {
+            return faq == null;
+        }
+    }
+
+    /** A published article a written answer cites. */
+    public record Source(ArticleId article, String slug, String title) {
     }
 
     /** A question the customer may have meant, and how likely. */

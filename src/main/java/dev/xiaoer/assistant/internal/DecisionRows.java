@@ -3,6 +3,7 @@ package dev.xiaoer.assistant.internal;
 import dev.xiaoer.assistant.DecisionId;
 import dev.xiaoer.assistant.DecisionKind;
 import dev.xiaoer.assistant.HandOffReason;
+import dev.xiaoer.knowledge.ArticleId;
 import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.workspace.WorkspaceId;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,20 @@ public class DecisionRows {
     /** A recorded decision as stored. */
     public record Row(DecisionId id, WorkspaceId workspace, String conversation, String channel, String question,
                       String language, DecisionKind kind, HandOffReason reason, FaqId faq, double confidence,
-                      double nearest, List<Weighed> candidates, Outcome outcome, Instant createdAt) {
+                      double nearest, List<Weighed> candidates, Outcome outcome, Instant createdAt, Writing writing) {
+    }
+
+    /**
+     * What became of asking the writer (generative answers) about the question; null when it was not asked.
+     *
+     * @param text    the answer it wrote, when used
+     * @param sources the articles that answer cites
+     */
+    public record Writing(WrittenAnswer.Outcome outcome, String text, List<ArticleId> sources) {
+
+        public Writing {
+            sources = List.copyOf(sources);
+        }
     }
 
     /** A candidate FAQ entry weighed for a decision. */
@@ -53,14 +68,18 @@ public class DecisionRows {
 
     /** Records the decision, with the embedding of the question when the model read it (else null). */
     public void insert(Row row, float[] embedding) {
+        var writing = row.writing();
         jdbc.sql("""
                 INSERT INTO assistant_decisions (id, workspace_id, conversation, channel, question, language, kind,
-                                                 reason, faq_id, confidence, nearest, candidates, created_at, embedding)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 reason, faq_id, confidence, nearest, candidates, created_at, embedding,
+                                                 writer, written, sources)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(row.id().value(), row.workspace().value(), row.conversation(), row.channel(), row.question(),
                         row.language(), row.kind().name(), row.reason() == null ? null : row.reason().name(),
                         row.faq() == null ? null : row.faq().value(), row.confidence(), row.nearest(),
-                        encode(row.candidates()), Timestamp.from(row.createdAt()), bytes(embedding))
+                        encode(row.candidates()), Timestamp.from(row.createdAt()), bytes(embedding),
+                        writing == null ? null : writing.outcome().name(), writing == null ? null : writing.text(),
+                        writing == null ? null : String.join(" ", writing.sources().stream().map(a -> a.value().toString()).toList()))
                 .update();
     }
 
@@ -220,11 +239,15 @@ public class DecisionRows {
         var faq = rs.getObject("faq_id", UUID.class);
         var reason = rs.getString("reason");
         var outcome = rs.getString("outcome");
+        var writer = rs.getString("writer");
+        var sources = rs.getString("sources");
         return new Row(new DecisionId(rs.getObject("id", UUID.class)), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                 rs.getString("conversation"), rs.getString("channel"), rs.getString("question"), rs.getString("language"),
                 DecisionKind.valueOf(rs.getString("kind")), reason == null ? null : HandOffReason.valueOf(reason),
                 faq == null ? null : new FaqId(faq), rs.getDouble("confidence"), rs.getDouble("nearest"),
                 decode(rs.getString("candidates")), outcome == null ? null : Outcome.valueOf(outcome),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), writer == null ? null
+                : new Writing(WrittenAnswer.Outcome.valueOf(writer), rs.getString("written"), sources == null || sources.isBlank()
+                ? List.of() : Arrays.stream(sources.split(" ")).map(id -> new ArticleId(UUID.fromString(id))).toList()));
     }
 }

@@ -10,12 +10,14 @@ import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.knowledge.FaqAction;
 import dev.xiaoer.knowledge.FaqId;
+import dev.xiaoer.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 @RestController
 @RequestMapping("/api/v1/assistant")
@@ -66,11 +69,14 @@ class AssistantController {
                         @Schema(description = "Calibrated probability of that entry, 0 to 1") double confidence,
                         AnswerView answer, List<OptionView> options, HandOffReason reason) {
 
-        static DecisionView from(Decision decision) {
-            var answer = decision.answer() == null ? null : new AnswerView(decision.answer().faq().value(),
-                    decision.answer().question(), decision.answer().text(), decision.answer().expectation(),
-                    decision.answer().article() == null ? null : decision.answer().article().value(),
-                    decision.answer().action());
+        static DecisionView from(WorkspaceId workspace, Decision decision) {
+            var given = decision.answer();
+            var answer = given == null ? null : new AnswerView(given.faq() == null ? null : given.faq().value(),
+                    given.question(), given.text(), given.expectation(),
+                    given.article() == null ? null : given.article().value(), given.action(), given.written(),
+                    given.sources().stream().map(source -> new SourceView(source.article().value(), source.title(),
+                            "/help/" + workspace.value() + "/articles/"
+                                    + UriUtils.encodePathSegment(source.slug(), StandardCharsets.UTF_8))).toList());
             return new DecisionView(decision.id().value(), decision.kind(), decision.language(),
                     decision.intent() == null ? null : decision.intent().value(), decision.confidence(), answer,
                     decision.options().stream().map(o -> new OptionView(o.faq().value(), o.question(), o.probability())).toList(),
@@ -79,8 +85,18 @@ class AssistantController {
     }
 
     @Schema(name = "AssistantAnswer")
-    record AnswerView(UUID faq, String question, @Schema(description = "Markdown") String text, String expectation,
-                      UUID article, FaqAction action) {
+    record AnswerView(@Schema(description = "The FAQ entry answered with; null for a written answer") UUID faq,
+                      String question, @Schema(description = "Markdown; a written answer cites its sources as [1], [2]")
+                      String text, String expectation, UUID article, FaqAction action,
+                      @Schema(description = "Written by the workspace's generative endpoint from published articles,"
+                              + " not taken from an FAQ entry") boolean written,
+                      @Schema(description = "A written answer's sources, [1] first") List<SourceView> sources) {
+    }
+
+    @Schema(name = "AssistantSource")
+    record SourceView(UUID article, String title,
+                      @Schema(description = "The article in the help center", example = "/help/…/articles/fertilizer-timing")
+                      String path) {
     }
 
     @Schema(name = "AssistantOption")
@@ -90,7 +106,9 @@ class AssistantController {
     @PostMapping("/decisions")
     @Operation(operationId = "decide", summary = "Ask the assistant",
             description = "Answers with an FAQ entry it is confident about, offers two or three questions when unsure,"
-                    + " or hands off (asked for a person, nothing close, unsupported language, too long).")
+                    + " or hands off (asked for a person, nothing close, unsupported language, too long). With generative"
+                    + " answers on, a question no FAQ entry settles may get an answer written from published articles,"
+                    + " citing them (`answer.written`).")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
     @ApiResponse(responseCode = "400", description = "Invalid input, named in errors[].field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
@@ -107,7 +125,7 @@ class AssistantController {
         var enquiry = new Enquiry(actor.workspace(), request.conversation(), "api", request.text());
         var decision = request.chosen() == null ? assistant.decide(enquiry)
                 : assistant.choose(enquiry, new FaqId(request.chosen()));
-        return DecisionView.from(decision);
+        return DecisionView.from(actor.workspace(), decision);
     }
 
     @PostMapping("/decisions/{id}/feedback")
@@ -125,7 +143,7 @@ class AssistantController {
             throw new InvalidInput("helpful", "assistant-helpful-required");
         }
         return assistant.feedback(actor.workspace(), null, new DecisionId(id), request.helpful())
-                .map(next -> ResponseEntity.ok(DecisionView.from(next)))
+                .map(next -> ResponseEntity.ok(DecisionView.from(actor.workspace(), next)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 

@@ -5,6 +5,7 @@ import dev.xiaoer.assistant.Decision;
 import dev.xiaoer.assistant.DecisionId;
 import dev.xiaoer.assistant.DecisionKind;
 import dev.xiaoer.assistant.Enquiry;
+import dev.xiaoer.assistant.HandOffReason;
 import dev.xiaoer.channel.infra.ThreadRows;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.BusinessException;
@@ -153,12 +154,14 @@ class ChatAssistant {
         if (!tickets.withAssistant(workspace, ticket)) {
             return;
         }
-        tickets.reply(me, ticket, NewMessage.fromAgent(text("chat.assistant.hand-off", locale)));
-        var team = workspaces.get(workspace).defaultLanguage();
         var reason = decision == null || decision.reason() == null ? "not_understood" : decision.reason().name().toLowerCase(Locale.ROOT);
+        // Not knowing is said as such, rather than passing the customer on without a word why.
+        tickets.reply(me, ticket, NewMessage.fromAgent(text(decision != null && decision.reason() == HandOffReason.NOT_UNDERSTOOD
+                ? "chat.assistant.hand-off.unknown" : "chat.assistant.hand-off", locale)));
+        var team = workspaces.get(workspace).defaultLanguage();
         var likely = decision == null || decision.options().isEmpty() ? text("chat.assistant.note.none", team)
                 : decision.options().getFirst().question() + String.format(Locale.ROOT, " (%.0f%%)", 100 * decision.options().getFirst().probability());
-        if (decision != null && decision.answer() != null) {
+        if (decision != null && decision.answer() != null && !decision.answer().written()) {
             likely = decision.answer().question();
         }
         var note = texts.getMessage("chat.assistant.note", new Object[] {text("chat.assistant.reason." + reason, team),
@@ -169,6 +172,15 @@ class ChatAssistant {
     private String answerText(WorkspaceId workspace, Decision decision, Locale locale) {
         var answer = decision.answer();
         var body = new StringBuilder(answer.text().strip());
+        if (answer.written()) {
+            body.append("\n\n").append(text("chat.assistant.sources", locale));
+            for (int i = 0; i < answer.sources().size(); i++) {
+                var source = answer.sources().get(i);
+                body.append("\n[").append(i + 1).append("] ").append(source.title()).append(": ")
+                        .append(articleLink(workspace, source.slug()));
+            }
+            return body.toString();
+        }
         if (answer.expectation() != null && !answer.expectation().isBlank()) {
             body.append("\n\n").append(texts.getMessage("chat.assistant.expectation", new Object[] {answer.expectation()}, locale));
         }
@@ -176,15 +188,19 @@ class ChatAssistant {
             try {
                 var article = knowledge.get(workspace, answer.article());
                 if (article.status() == ArticleStatus.PUBLISHED) {
-                    var link = address.base() + "/help/" + workspace.value() + "/articles/"
-                            + URLEncoder.encode(article.slug(), StandardCharsets.UTF_8).replace("+", "%20");
-                    body.append("\n\n").append(texts.getMessage("chat.assistant.read-more", new Object[] {link}, locale));
+                    body.append("\n\n").append(texts.getMessage("chat.assistant.read-more",
+                            new Object[] {articleLink(workspace, article.slug())}, locale));
                 }
             } catch (BusinessException gone) {
                 log.debug("The answer's article {} is gone", answer.article());
             }
         }
         return body.toString();
+    }
+
+    private String articleLink(WorkspaceId workspace, String slug) {
+        return address.base() + "/help/" + workspace.value() + "/articles/"
+                + URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private void send(WorkspaceId workspace, TicketId ticket, Object frame) {

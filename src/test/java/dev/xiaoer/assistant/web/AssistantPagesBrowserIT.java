@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xiaoer.assistant.Assistant;
 import dev.xiaoer.assistant.Enquiry;
+import dev.xiaoer.assistant.GenerativeAnswers;
 import dev.xiaoer.assistant.ShopFaqs;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Role;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The assistant's pages in a real browser: a supervisor reads the analytics and fills a knowledge gap. */
+/**
+ * The assistant's pages in a real browser: a supervisor reads the analytics and fills a knowledge gap;
+ * an admin sets up generative answers.
+ */
 @IntegrationTest
 @RequiresBrowser
 class AssistantPagesBrowserIT extends BrowserTest {
@@ -33,6 +37,8 @@ class AssistantPagesBrowserIT extends BrowserTest {
     FaqEntries faqs;
     @Autowired
     Assistant assistant;
+    @Autowired
+    GenerativeAnswers generative;
 
     @Test
     void aSupervisorSeesHowTheAssistantDidAndAnswersAGroupOfQuestionsItCouldNot() {
@@ -75,5 +81,51 @@ class AssistantPagesBrowserIT extends BrowserTest {
             assertThat(ShopFaqs.CORN_SOWING).contains(faq.question());
             assertThat(faq.phrasings()).hasSize(2);
         });
+    }
+
+    @Test
+    void anAdminTurnsOnGenerativeAnswersAndTheKeyIsKeptButNeverShown() {
+        var shop = workspaces.create("绿谷农资 Generative");
+        var agent = workspaces.user(shop.workspace(), Role.AGENT);
+
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, shop.admin().email(), TestWorkspaces.PASSWORD);
+            page.navigate("/admin/assistant");
+            assertThat(page.locator("[data-nav=assistant-settings]")).hasAttribute("aria-current", "page");
+            assertThat(page.getByTestId("generative-key-state")).containsText("No key stored");
+            page.getByTestId("generative-enabled").check();
+            page.getByLabel("Endpoint").fill("ftp://models.internal");
+            page.getByLabel("Model").fill("qwen2.5-7b-instruct");
+            page.getByTestId("generative-api-key").fill("sk-local-0123456789");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save")).click();
+
+            assertThat(page.locator("#baseUrl-error")).containsText("starting with http:// or https://");
+            assertThat(page.getByLabel("Model")).hasValue("qwen2.5-7b-instruct");
+            assertThat(page.getByTestId("generative-api-key")).hasValue("");
+            page.getByTestId("generative-api-key").fill("sk-local-0123456789");
+            page.getByLabel("Endpoint").fill("http://127.0.0.1:11434/v1");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save")).click();
+
+            assertThat(page.getByTestId("generative-saved")).isVisible();
+            assertThat(page.getByTestId("generative-enabled")).isChecked();
+            assertThat(page.getByTestId("generative-key-state")).containsText("A key is stored");
+            assertThat(page.getByTestId("generative-updated")).isVisible();
+            assertThat(page.content()).doesNotContain("sk-local-0123456789");
+            Browser.screenshot(page, "assistant-generative");
+        }
+        assertThat(generative.settings(shop.workspace().id())).satisfies(saved -> {
+            assertThat(saved.enabled()).isTrue();
+            assertThat(saved.baseUrl()).isEqualTo("http://127.0.0.1:11434/v1");
+            assertThat(saved.hasApiKey()).isTrue();
+        });
+        try (var context = browser.desktop(port)) {
+            var page = context.newPage();
+            Browser.signIn(page, agent.email(), TestWorkspaces.PASSWORD);
+            var response = page.navigate("/admin/assistant");
+            assertThat(response.status()).isEqualTo(403);
+        }
     }
 }

@@ -2,11 +2,15 @@ package dev.xiaoer.channel.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xiaoer.assistant.GenerativeAnswers;
 import dev.xiaoer.assistant.ShopFaqs;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.identity.Role;
+import dev.xiaoer.knowledge.ArticleDraft;
 import dev.xiaoer.knowledge.FaqEntries;
+import dev.xiaoer.knowledge.KnowledgeBase;
 import dev.xiaoer.support.IntegrationTest;
+import dev.xiaoer.support.OpenAiCompatibleServer;
 import dev.xiaoer.support.TestWorkspaces;
 import dev.xiaoer.ticket.TicketApi;
 import dev.xiaoer.ticket.TicketManagement;
@@ -39,6 +43,10 @@ class ChatAssistantIT {
     FaqEntries faqs;
     @Autowired
     TicketManagement tickets;
+    @Autowired
+    KnowledgeBase knowledge;
+    @Autowired
+    GenerativeAnswers generative;
 
     TestWorkspaces.TestWorkspace shop;
     TicketApi agent;
@@ -150,6 +158,39 @@ class ChatAssistantIT {
         assertThat(another.frames.poll(1500, TimeUnit.MILLISECONDS)).isNull();
         assertThat(tickets.chatQueue(shop.workspace().id(), 50))
                 .anyMatch(waiting -> waiting.id().value().equals(TicketApi.id(agent.byNumber(newChat))));
+    }
+
+    @Test
+    void withGenerativeAnswersOnTheVisitorGetsAnAnswerWrittenFromAnArticleWithItsLinkOrHearsThatTheAssistantDoesNotKnow()
+            throws Exception {
+        try (var model = new OpenAiCompatibleServer()) {
+            var editor = new Actor(Actor.Type.USER, UUID.randomUUID(), "李娜", shop.workspace().id(), Role.SUPERVISOR);
+            var draft = knowledge.write(editor, new ArticleDraft("种子怎么过冬保存", """
+                    剩下的种子请连同原包装密封，放在阴凉干燥、15 ℃ 以下的地方，远离化肥。这样保存的种子下一季仍能保持发芽率。""",
+                    "zh-CN", null, List.of("种子", "保存")), null);
+            var article = knowledge.publish(editor, draft.id(), draft.version());
+            model.reply(sent -> new OpenAiCompatibleServer.Reply.Text(sent.system().contains("种子怎么过冬保存")
+                    && sent.user().contains("种子") ? "请把剩下的种子密封好，放在阴凉干燥、15 ℃ 以下的地方【1】。" : "NOT_COVERED"));
+            generative.save(new Actor(Actor.Type.USER, UUID.randomUUID(), "王芳", shop.workspace().id(), Role.ADMIN), true,
+                    model.baseUrl(), "shop-model", null);
+            var visitor = connect();
+
+            visitor.send("c-1", "剩下的种子冬天怎么保存比较好");
+            visitor.next();
+            var reply = replyWithControls(visitor);
+
+            assertThat((String) reply.get("message").get("text"))
+                    .startsWith("请把剩下的种子密封好，放在阴凉干燥、15 ℃ 以下的地方[1]。")
+                    .contains("参考文章：\n[1] 种子怎么过冬保存: http://", "/help/" + shop.workspace().id().value()
+                            + "/articles/" + java.net.URLEncoder.encode(article.slug(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(reply.get("controls")).containsEntry("kind", "answer");
+
+            var another = connect();
+            another.send("d-1", "你们的拖拉机可以租吗");
+            another.next();
+            var handOver = another.next();
+            assertThat((String) handOver.get("text")).contains("这个问题我暂时答不上来", "正在为您转接人工客服");
+        }
     }
 
     /**
