@@ -262,7 +262,7 @@ public class Assistant {
                         counts.helpful(), counts.unhelpful()))
                 .toList();
         return new AssistantAnalytics(window, totals.decisions(), totals.conversations(), totals.contained(),
-                totals.handedOff(), totals.answers(), totals.helpful(), totals.unhelpful(),
+                totals.handedOff(), totals.answers(), totals.written(), totals.helpful(), totals.unhelpful(),
                 decisions.handOffs(workspace, since), intents);
     }
 

@@ -8,10 +8,11 @@ import java.util.Map;
  * How the assistant did over the last {@code days}: per conversation (decisions without one count
  * as a conversation each), whether it was settled without a person (contained: answered, never
  * handed off) or handed off; per answer, what customers said of it; per FAQ entry, how often it
- * answered and how often that helped.
+ * answered and how often that helped. {@code written} counts the answers written from articles
+ * (generative answers), which are among {@code answers} but belong to no FAQ entry.
  */
 public record AssistantAnalytics(int days, int decisions, int conversations, int contained, int handedOff,
-                                 int answers, int helpful, int unhelpful, Map<HandOffReason, Integer> handOffs,
+                                 int answers, int written, int helpful, int unhelpful, Map<HandOffReason, Integer> handOffs,
                                  List<IntentAccuracy> intents) {
 
     public AssistantAnalytics {

@@ -124,7 +124,7 @@ class GenerativeAnswersIT {
     }
 
     @Test
-    void aWrittenAnswerTheCustomerFindsUnhelpfulLeadsOnAsAnyAnswerAndIsAKnowledgeGap() {
+    void aWrittenAnswerTheCustomerFindsUnhelpfulLeadsOnAsAnyAnswerIsAKnowledgeGapAndCountsInTheAnalytics() {
         turnOn(null);
         var decision = decide("chat-1", SEED_STORAGE);
 
@@ -133,6 +133,10 @@ class GenerativeAnswersIT {
         assertThat(model.received().getFirst().authorization()).isEqualTo("Bearer none");
         assertThat(next.kind()).isIn(DecisionKind.CLARIFY, DecisionKind.HAND_OFF);
         assertThat(assistant.gaps(shop)).extracting(KnowledgeGap::question).containsExactly(SEED_STORAGE);
+        var analytics = assistant.analytics(shop, 30);
+        assertThat(analytics.written()).isEqualTo(1);
+        assertThat(analytics.unhelpful()).isEqualTo(1);
+        assertThat(analytics.intents()).as("a written answer belongs to no FAQ entry").isEmpty();
     }
 
     @Test

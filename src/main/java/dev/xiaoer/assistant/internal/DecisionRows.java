@@ -123,8 +123,8 @@ public class DecisionRows {
     }
 
     /** Conversation-level counts since the instant. */
-    public record Totals(int decisions, int conversations, int contained, int handedOff, int answers, int helpful,
-                         int unhelpful) {
+    public record Totals(int decisions, int conversations, int contained, int handedOff, int answers, int written,
+                         int helpful, int unhelpful) {
     }
 
     /** One FAQ entry's answers since the instant. */
@@ -144,12 +144,13 @@ public class DecisionRows {
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
         return jdbc.sql("""
                 SELECT COUNT(*), COALESCE(SUM(CASE WHEN kind = 'ANSWER' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN kind = 'ANSWER' AND writer = 'ANSWERED' THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN outcome = 'HELPFUL' THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN outcome = 'UNHELPFUL' THEN 1 ELSE 0 END), 0)
                 FROM assistant_decisions WHERE workspace_id = ? AND created_at >= ?""")
                 .params(workspace.value(), Timestamp.from(since))
                 .query((rs, n) -> new Totals(rs.getInt(1), conversations[0], conversations[1], conversations[2],
-                        rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                        rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .single();
     }
 

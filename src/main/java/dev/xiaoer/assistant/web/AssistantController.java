@@ -152,6 +152,7 @@ class AssistantController {
                          @Schema(description = "Conversations answered and never handed to a person") int contained,
                          int handedOff, @Schema(description = "contained / conversations, 0 to 1") double containment,
                          @Schema(description = "handedOff / conversations, 0 to 1") double handOffRate, int answers,
+                         @Schema(description = "Answers written from articles (generative answers), among answers") int written,
                          int helpful, int unhelpful, @Schema(description = "By reason") Map<HandOffReason, Integer> handOffs,
                          List<IntentView> intents) {
     }
@@ -172,7 +173,7 @@ class AssistantController {
         var analytics = assistant.analytics(actor.workspace(), days);
         return new AnalyticsView(analytics.days(), analytics.decisions(), analytics.conversations(),
                 analytics.contained(), analytics.handedOff(), analytics.containment(), analytics.handOffRate(),
-                analytics.answers(), analytics.helpful(), analytics.unhelpful(), analytics.handOffs(),
+                analytics.answers(), analytics.written(), analytics.helpful(), analytics.unhelpful(), analytics.handOffs(),
                 analytics.intents().stream().map(intent -> new IntentView(intent.faq().value(), intent.question(),
                         intent.answers(), intent.helpful(), intent.unhelpful(),
                         Double.isNaN(intent.accuracy()) ? null : intent.accuracy())).toList());
