@@ -228,6 +228,7 @@ class GenerativeAnswersIT {
 
         var decision = api.post().uri("/api/v1/assistant/decisions").body(Map.of("text", SEED_STORAGE))
                 .exchange().expectStatus().isOk()
+                .expectHeader().value("Server-Timing", timing -> assertThat(timing).matches("decide;dur=\\d+\\.\\d\\d"))
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
 
         assertThat(model.received().getLast().authorization()).as("a save without a key keeps it")

@@ -13,6 +13,7 @@ import dev.xiaoer.knowledge.FaqId;
 import dev.xiaoer.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ProblemDetail;
@@ -109,10 +111,13 @@ class AssistantController {
                     + " or hands off (asked for a person, nothing close, unsupported language, too long). With generative"
                     + " answers on, a question no FAQ entry settles may get an answer written from published articles,"
                     + " citing them (`answer.written`).")
-    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded. The `Server-Timing` header says how long"
+            + " the assistant took (`decide;dur=` milliseconds: understanding, search, writing the record), without the"
+            + " HTTP exchange", headers = @Header(name = "Server-Timing", description = "decide;dur=7.31",
+            schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Invalid input, named in errors[].field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    DecisionView decide(Actor actor, @RequestBody EnquiryRequest request) {
+    ResponseEntity<DecisionView> decide(Actor actor, @RequestBody EnquiryRequest request) {
         if (request.text() == null && request.chosen() == null) {
             throw new InvalidInput("text", "assistant-text-required");
         }
@@ -123,9 +128,12 @@ class AssistantController {
             throw new InvalidInput("conversation", "assistant-conversation-too-long", Enquiry.MAX_CONVERSATION);
         }
         var enquiry = new Enquiry(actor.workspace(), request.conversation(), "api", request.text());
+        var started = System.nanoTime();
         var decision = request.chosen() == null ? assistant.decide(enquiry)
                 : assistant.choose(enquiry, new FaqId(request.chosen()));
-        return DecisionView.from(actor.workspace(), decision);
+        var took = (System.nanoTime() - started) / 1e6;
+        return ResponseEntity.ok().header("Server-Timing", String.format(Locale.ROOT, "decide;dur=%.2f", took))
+                .body(DecisionView.from(actor.workspace(), decision));
     }
 
     @PostMapping("/decisions/{id}/feedback")
