@@ -4,6 +4,7 @@ import dev.xiaoer.assistant.GenerativeAnswers;
 import dev.xiaoer.identity.Actor;
 import dev.xiaoer.kernel.InvalidInput;
 import dev.xiaoer.platform.NavigationItem;
+import dev.xiaoer.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GenerativeAdminController {
 
     private final GenerativeAnswers generative;
+    private final WorkspaceManagement workspaces;
 
-    GenerativeAdminController(GenerativeAnswers generative) {
+    GenerativeAdminController(GenerativeAnswers generative, WorkspaceManagement workspaces) {
         this.generative = generative;
+        this.workspaces = workspaces;
     }
 
     /** The form as typed; a blank key keeps the stored one. */
@@ -38,6 +41,9 @@ class GenerativeAdminController {
             model.addAttribute("form", new GenerativeForm(settings.enabled(), settings.baseUrl(), settings.model(), ""));
         }
         model.addAttribute("settings", settings);
+        // When, in the shop's own time zone, as everything else on its pages.
+        model.addAttribute("updatedAt", settings.updatedAt() == null ? null
+                : settings.updatedAt().atZone(workspaces.get(actor.workspace()).timeZone()));
         return "admin/assistant";
     }
 

@@ -15,6 +15,10 @@ import dev.xiaoer.support.BrowserTest;
 import dev.xiaoer.support.IntegrationTest;
 import dev.xiaoer.support.RequiresBrowser;
 import dev.xiaoer.support.TestWorkspaces;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,8 @@ class AssistantPagesBrowserIT extends BrowserTest {
     Assistant assistant;
     @Autowired
     GenerativeAnswers generative;
+    @Autowired
+    Clock clock;
 
     @Test
     void aSupervisorSeesHowTheAssistantDidAndAnswersAGroupOfQuestionsItCouldNot() {
@@ -112,7 +118,9 @@ class AssistantPagesBrowserIT extends BrowserTest {
             assertThat(page.getByTestId("generative-saved")).isVisible();
             assertThat(page.getByTestId("generative-enabled")).isChecked();
             assertThat(page.getByTestId("generative-key-state")).containsText("A key is stored");
-            assertThat(page.getByTestId("generative-updated")).isVisible();
+            var shanghai = ZonedDateTime.now(clock).withZoneSameInstant(ZoneId.of("Asia/Shanghai"));
+            assertThat(page.getByTestId("generative-updated")).containsText(
+                    shanghai.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:")));
             assertThat(page.content()).doesNotContain("sk-local-0123456789");
             Browser.screenshot(page, "assistant-generative");
         }
