@@ -180,7 +180,7 @@ class GenerativeAnswersIT {
         turnOn("sk-test");
 
         for (var failure : List.<Reply>of(new Reply.Error(500), new Reply.Error(401), new Reply.Error(429),
-                new Reply.Slow(4_000, "Keep it cool and dry [1]"))) {
+                new Reply.Hang())) {
             model.reply(sent -> failure);
             var started = System.nanoTime();
             var decision = decide("chat-" + UUID.randomUUID(), SEED_STORAGE);

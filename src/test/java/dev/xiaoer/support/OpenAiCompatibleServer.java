@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +36,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         record Error(int status) implements Reply {
         }
 
-        /** Waits this long, then answers with the text: for timeouts. */
-        record Slow(long millis, String content) implements Reply {
+        /** Answers nothing until the server closes (at most 10 s, so a missing timeout fails rather than hangs). */
+        record Hang() implements Reply {
         }
     }
 
@@ -43,6 +45,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Function<Received, Reply> reply = request -> new Reply.Text("NOT_COVERED");
 
     public OpenAiCompatibleServer() throws IOException {
@@ -83,10 +86,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
                 case Reply.Text text -> send(exchange, 200, completion(request.model(), text.content()));
                 case Reply.Error error -> send(exchange, error.status(),
                         "{\"error\":{\"message\":\"refused\",\"type\":\"server_error\"}}");
-                case Reply.Slow slow -> {
-                    Thread.sleep(slow.millis());
-                    send(exchange, 200, completion(request.model(), slow.content()));
-                }
+                case Reply.Hang hang -> closing.await(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -115,6 +115,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
