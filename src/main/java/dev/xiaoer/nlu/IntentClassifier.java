@@ -12,7 +12,6 @@ import dev.xiaoer.nlu.internal.Validation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +69,8 @@ public final class IntentClassifier {
     }
 
     private static final int NEIGHBOURS = 40;
+    /** How many intents a prediction ranks. */
+    private static final int RANKED = 5;
     /** The neighbours are looked for among the intents the softmax heads rank this high. */
     private static final int CANDIDATES_PER_HEAD = 10;
     /** Without softmax heads, among the intents with the nearest centroids. */
@@ -163,14 +164,10 @@ public final class IntentClassifier {
         float nearest = heads.probabilities(text, vector, views, mix);
         float[] p = Calibration.fuse(views, mix);
         Probabilities.temper(p, temperature);
-        Integer[] order = new Integer[labels.length];
-        for (int c = 0; c < order.length; c++) {
-            order[c] = c;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer c) -> p[c]).reversed());
-        List<Scored> ranked = new ArrayList<>();
-        for (int i = 0; i < Math.min(5, order.length); i++) {
-            ranked.add(new Scored(labels[order[i]], p[order[i]]));
+        int[] order = Probabilities.top(p, RANKED);
+        List<Scored> ranked = new ArrayList<>(order.length);
+        for (int c : order) {
+            ranked.add(new Scored(labels[c], p[c]));
         }
         String label = p[order[0]] < threshold ? OUT_OF_SCOPE : labels[order[0]];
         return new Prediction(label, List.copyOf(ranked), nearest);
