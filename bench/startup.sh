@@ -40,4 +40,4 @@ for run in $(seq 1 "$runs"); do
     fi
   done
 done
-echo "JVM: $("$JAVA" -version 2>&1 | head -1); default heap settings; cores: $(nproc)"
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); java -jar with the JVM's default heap settings, ./xiaoer with its own; cores: $(nproc)"

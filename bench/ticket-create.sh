@@ -15,7 +15,7 @@ log=$(mktemp)
 start=$(date +%s%3N)
 XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
 XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$jar" > "$log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 echo "ready after $(wait_ready "http://127.0.0.1:$port" "$start") ms (PostgreSQL, production profile)"
