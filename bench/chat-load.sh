@@ -16,7 +16,7 @@ psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE 
 log=$(mktemp)
 XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
 XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-  "$JAVA" -jar "$jar" --xiaoer.chat.flood.messages=1000000 > "$log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" --xiaoer.chat.flood.messages=1000000 > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 echo "ready after $(wait_ready "http://127.0.0.1:$port" "$(date +%s%3N)") ms (PostgreSQL, production profile)"
