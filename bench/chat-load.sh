@@ -12,21 +12,13 @@ held=${1:-10000}; connections=${2:-1000}; rate=${3:-2000}; seconds=${4:-20}; age
 jar=$(build_jar)
 port=18085
 db=xiaoer_bench_chat
-psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-log=$(mktemp)
-XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
-XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" --xiaoer.chat.flood.messages=1000000 > "$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
-echo "ready after $(wait_ready "http://127.0.0.1:$port" "$(date +%s%3N)") ms (PostgreSQL, production profile)"
+fresh_database_and_app --xiaoer.chat.flood.messages=1000000
 workspace=00000000-0000-0000-0000-00000000c001
 psql_ -d $db -c "INSERT INTO workspaces (id, name, default_language, time_zone, currency, created_at, version)
   VALUES ('$workspace', 'Chat bench shop', 'zh-CN', 'Asia/Shanghai', 'CNY', now(), 1)"
 # An agent, signed in through the sign-in page like a browser, whose session opens the agents' pages.
-token="xo_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 psql_ -d $db -c "INSERT INTO api_tokens (id, workspace_id, name, token_hash, scopes, created_at)
-  VALUES ('00000000-0000-0000-0000-00000000c002', '$workspace', 'bench', '$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)',
+  VALUES ('00000000-0000-0000-0000-00000000c002', '$workspace', 'bench', '$hash',
   'READ,WRITE', now())"
 password="bench-agent-$(head -c 12 /dev/urandom | base64 | tr -d '=+/')"
 curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

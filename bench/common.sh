@@ -43,13 +43,14 @@ psql_() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 # For the benches on PostgreSQL: with $jar, $db and $port set, makes database $db afresh, starts
 # Xiaoer on it in the production profile (start_app again restarts it after a kill: $pid, its log
 # in $log) and makes an API token's secret ($token) and the hash to store for it ($hash).
-# BENCH_JAVA_OPTS adds JVM options to the server (a JFR recording, another collector).
+# BENCH_JAVA_OPTS adds JVM options to the server (a JFR recording, another collector); arguments
+# given to either function go to the application.
 start_app() {
   local since
   since=$(date +%s%3N)
   XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
   XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-    "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 &
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" "$@" > "$log" 2>&1 &
   pid=$!
   echo "ready after $(wait_ready "http://127.0.0.1:$port" "$since") ms"
 }
@@ -57,7 +58,7 @@ fresh_database_and_app() {
   psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   log=$(mktemp)
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
-  start_app > /dev/null
+  start_app "$@"
   token="xo_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
   hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 }

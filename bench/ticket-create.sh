@@ -10,19 +10,9 @@ jar=$(build_jar)
 port=18080
 db=xiaoer_bench
 
-psql_ -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-log=$(mktemp)
-start=$(date +%s%3N)
-XIAOER_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db XIAOER_DB_USER=postgres \
-XIAOER_SECRET=$(head -c 32 /dev/urandom | base64) XIAOER_PORT=$port \
-  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
-echo "ready after $(wait_ready "http://127.0.0.1:$port" "$start") ms (PostgreSQL, production profile)"
+fresh_database_and_app
 
 # A workspace and a read-write API token, written straight into the fresh database.
-token="xo_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 psql_ -d $db <<SQL
 INSERT INTO workspaces (id, name, default_language, time_zone, currency, created_at, version)
 VALUES ('00000000-0000-0000-0000-00000000b001', 'Bench shop', 'zh-CN', 'Asia/Shanghai', 'CNY', now(), 1);
