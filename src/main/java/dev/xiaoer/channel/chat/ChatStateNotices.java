@@ -12,6 +12,7 @@ import dev.xiaoer.ticket.TicketId;
 import dev.xiaoer.ticket.TicketView;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -31,6 +32,8 @@ class ChatStateNotices {
     private final TicketManagement tickets;
     /** What each waiting chat's visitor was told last, so that a place that did not change is not told again. */
     private final Map<TicketId, ChatFrames.State> lastTold = new ConcurrentHashMap<>();
+    /** Per workspace, the chats whose assignee, status or assistant changed since its last run. */
+    private final Map<WorkspaceId, Set<TicketId>> changed = new ConcurrentHashMap<>();
     private final CoalescedRuns<WorkspaceId> runs = new CoalescedRuns<>("Telling waiting visitors their place");
 
     ChatStateNotices(ChatState state, ChatRecipients recipients, TicketManagement tickets) {
@@ -44,7 +47,7 @@ class ChatStateNotices {
      * {@code TicketCreated}: only once the visitor's thread is filed on the new ticket can they be found.
      */
     void chatOpened(WorkspaceId workspace) {
-        tellQueue(workspace);
+        tell(workspace);
     }
 
     @EventListener
@@ -52,8 +55,12 @@ class ChatStateNotices {
         if (updated.channel() == TicketChannel.CHAT && (updated.changed("assignee") || updated.changed("status")
                 || updated.changed("assistant"))) {
             AfterCommit.run(() -> {
-                runs.runOnce(() -> tellOne(updated));
-                tellQueue(updated.workspace());
+                changed.compute(updated.workspace(), (workspace, chats) -> {
+                    var pending = chats == null ? ConcurrentHashMap.<TicketId>newKeySet() : chats;
+                    pending.add(updated.ticket());
+                    return pending;
+                });
+                tell(updated.workspace());
             });
         }
     }
@@ -66,22 +73,26 @@ class ChatStateNotices {
         }
     }
 
-    private void tellOne(TicketUpdated updated) {
-        var visitors = recipients.of(updated.workspace(), updated.ticket());
-        if (!visitors.isEmpty()) {
-            recipients.send(visitors, state.of(updated.workspace(),
-                    tickets.find(updated.workspace(), updated.ticket()), null, null));
-        }
-    }
-
     /**
-     * Every waiting visitor of the workspace whose place changed hears it (or that someone came online):
-     * a chat joining the end of the queue moves nobody else, so it costs one notice, not one per visitor.
+     * The visitors of chats that changed hear where their chat stands now, then every waiting visitor of
+     * the workspace whose place changed hears it (or that someone came online): a chat joining the end
+     * of the queue moves nobody else, so it costs one notice, not one per visitor. One run at a time per
+     * workspace, each reading after the commits that asked for it, so a notice read before a change
+     * never reaches a visitor after the notice of that change.
      */
-    private void tellQueue(WorkspaceId workspace) {
+    private void tell(WorkspaceId workspace) {
         runs.request(workspace, () -> {
-            var queue = tickets.chatQueue(workspace, ChatState.QUEUE_COUNTED);
             var staffed = state.staffed(workspace);
+            var changedChats = changed.remove(workspace);
+            if (changedChats != null) {
+                for (var chat : changedChats) {
+                    var visitors = recipients.of(workspace, chat);
+                    if (!visitors.isEmpty()) {
+                        recipients.send(visitors, state.of(workspace, tickets.find(workspace, chat), null, staffed));
+                    }
+                }
+            }
+            var queue = tickets.chatQueue(workspace, ChatState.QUEUE_COUNTED);
             var visitors = recipients.of(workspace, queue.stream().map(TicketView::id).toList());
             for (var i = 0; i < queue.size(); i++) {
                 var chat = queue.get(i).id();

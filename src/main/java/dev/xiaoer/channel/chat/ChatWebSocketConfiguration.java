@@ -1,5 +1,6 @@
 package dev.xiaoer.channel.chat;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -30,6 +31,7 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final OriginHandshake originHandshake;
     private final AgentConnect agentConnect;
     private final AgentHandshake agentHandshake;
+    private final SessionOrderedExecutor inbound = new SessionOrderedExecutor(INBOUND_THREADS);
 
     ChatWebSocketConfiguration(VisitorConnect visitorConnect, ChatRelayProperties relay,
                                OriginHandshake originHandshake, AgentConnect agentConnect,
@@ -54,6 +56,9 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
+        // The outbound channel is a thread pool: without this, a visitor could hear "you are first in
+        // the queue" after "Wang Fang is serving you", and keep the stale notice.
+        registry.setPreservePublishOrder(true);
         if (relay.enabled()) {
             registry.enableStompBrokerRelay("/queue", "/topic")
                     .setRelayHost(relay.host()).setRelayPort(relay.port())
@@ -77,8 +82,14 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // Filing a message waits on the database (its commit above all): Spring's default of two threads
         // per core kept four messages in flight on a 2-core machine. More threads than the connection pool
         // has connections let the next messages be read while others wait on the database
-        // (docs/benchmarks.md: a virtual thread per frame did no better).
-        registration.taskExecutor().corePoolSize(INBOUND_THREADS).maxPoolSize(INBOUND_THREADS);
+        // (docs/benchmarks.md: a virtual thread per frame did no better). Each session's frames are
+        // handled in the order sent: a visitor's two quick messages are filed as they were typed.
+        registration.executor(inbound);
+    }
+
+    @PreDestroy
+    void stop() {
+        inbound.shutdown();
     }
 
     @Override

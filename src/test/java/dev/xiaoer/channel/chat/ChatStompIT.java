@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class ChatStompIT {
                 .containsExactly(tuple("visitor", "桃子坏了一半"), tuple("visitor", "订单号 88123"),
                         tuple("team", "很抱歉，马上为您补发。"));
         assertThat(connect(workspaceId(), "v-" + UUID.randomUUID()).history()).as("another visitor's").isEmpty();
+    }
+
+    @Test
+    void aVisitorsQuickMessagesAreAcknowledgedAndFiledInTheOrderSent() throws Exception {
+        var visitor = connect(workspaceId(), "v-" + UUID.randomUUID());
+        visitor.send("c-first", "The box arrived wet");
+        var number = visitor.next().get("ticketNumber");
+        var quick = List.of("the bags", "inside", "are", "torn", "and", "half", "the", "seeds");
+        for (var i = 0; i < quick.size(); i++) {
+            visitor.send("c-quick-" + i, quick.get(i));
+        }
+
+        var acknowledged = new ArrayList<Object>();
+        for (var i = 0; i < quick.size(); i++) {
+            acknowledged.add(visitor.next().get("clientId"));
+        }
+        assertThat(acknowledged).containsExactlyElementsOf(
+                IntStream.range(0, quick.size()).mapToObj(i -> "c-quick-" + i).toList());
+        var filed = new ArrayList<Object>(List.of("The box arrived wet"));
+        filed.addAll(quick);
+        assertThat(visitorMessages(number)).containsExactlyElementsOf(filed);
     }
 
     @Test
