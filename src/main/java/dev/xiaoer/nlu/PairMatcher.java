@@ -5,19 +5,27 @@ import dev.xiaoer.nlu.internal.Softmax;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Whether two questions ask the same thing: the test behind "a customer's question matches this FAQ
  * phrasing". A logistic regression, trained on labelled pairs, reads the two sentence embeddings
- * (their element-wise product and difference, and their cosines) and how much of the two texts'
- * words and characters they share. The decision threshold is chosen on a held-out fifth of the
- * training pairs, split so that pairs sharing a sentence stay on one side, never on test data.
+ * (their cosines, and optionally their element-wise product and difference), how much of the two
+ * texts' words, characters and character pairs they share and in what order, whether one denies
+ * what the other does not, and whether they ask different kinds of question ("why" against "how");
+ * the pairwise products of these scores too. Whether to read the vectors, the number of passes and
+ * the decision threshold are chosen on a held-out fifth of the training pairs, split so that pairs
+ * sharing a sentence stay on one side, never on test data.
  * <p>
  * Immutable and safe for concurrent use once trained.
  */
@@ -35,7 +43,23 @@ public final class PairMatcher {
     }
 
     private static final long SEED = 42;
-    private static final int SCALARS = 6;
+    /**
+     * Cue words of kinds of question: two texts alike but for "why" against "how", or "how much"
+     * against "when", seldom ask the same.
+     */
+    private static final String[][] QUESTION_KINDS = {
+            {"为什么", "为何", "为啥", "怎么会", "咋", "why"},
+            {"怎么", "如何", "怎样", "怎么样", "方法", "步骤", "how"},
+            {"多少", "几", "额度", "how much", "how many"},
+            {"什么时候", "多久", "多长时间", "何时", "几天", "时间", "when", "how long"},
+            {"能不能", "可以", "能否", "可不可以", "是否", "能", "吗", "can", "could"},
+            {"哪里", "在哪", "哪儿", "哪个", "where", "which"},
+            {"什么", "what"},
+    };
+    private static final String NEGATIONS = "不没未无非别";
+    /** Similarity scores of the two texts, before one flag per kind of question asked by one text only. */
+    private static final int SCORES = 13;
+    private static final int SCALARS = SCORES + QUESTION_KINDS.length;
 
     private final Function<String, float[]> encoder;
     private final boolean withVectors;
@@ -88,14 +112,19 @@ public final class PairMatcher {
         if (bothKindsHeldOut && bothKindsFitted) {
             // Two feature sets compete on the held-out pairs: the similarity scores alone, and the
             // scores with the two vectors' products and differences (more to learn from, more to overfit).
+            // The scores' pairwise products let a linear model see, say, a high cosine with a different kind of question.
             double bestAccuracy = -1;
+            int baseEpochs = epochs;
             for (boolean vectorsToo : new boolean[]{false, true}) {
-                PairMatcher trial = fit(fitting, vectors::get, vectorsToo, epochs, l2, 0.5);
-                double[] chosen = bestThreshold(trial, checking);
-                if (chosen[1] > bestAccuracy) {
-                    bestAccuracy = chosen[1];
-                    threshold = chosen[0];
-                    withVectors = vectorsToo;
+                for (int tried : new int[]{baseEpochs, 4 * baseEpochs}) {
+                    PairMatcher trial = fit(fitting, vectors::get, vectorsToo, tried, l2, 0.5);
+                    double[] chosen = bestThreshold(trial, checking);
+                    if (chosen[1] > bestAccuracy) {
+                        bestAccuracy = chosen[1];
+                        threshold = chosen[0];
+                        withVectors = vectorsToo;
+                        epochs = tried;
+                    }
                 }
             }
             validation = "a fifth of the training pairs held out, pairs sharing a sentence kept together";
@@ -106,7 +135,7 @@ public final class PairMatcher {
             validation = "the training pairs themselves (too few separate groups of pairs to hold some out)";
         }
         int dimensions = vectors.values().iterator().next().length;
-        Summary summary = new Summary(modelName, pairs.size(), (withVectors ? 2 * dimensions : 0) + SCALARS, epochs, l2,
+        Summary summary = new Summary(modelName, pairs.size(), SCALARS + SCALARS * (SCALARS + 1) / 2 + (withVectors ? 2 * dimensions : 0), epochs, l2,
                 threshold, validation,
                 Duration.ofNanos(System.nanoTime() - started));
         return new PairMatcher(encoder, withVectors, fitted.lexicon, fitted.model, threshold, summary);
@@ -127,7 +156,7 @@ public final class PairMatcher {
 
     private double probability(String first, float[] u, String second, float[] v) {
         float[] out = new float[2];
-        model.probabilities(features(lexicon, withVectors, first, u, second, v), out);
+        model.probabilities(features(lexicon, encoder, withVectors, first, u, second, v), out);
         return out[1];
     }
 
@@ -143,7 +172,7 @@ public final class PairMatcher {
         int[] y = new int[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
-            x[i] = features(lexicon, withVectors, pair.first(), vectors.apply(pair.first()), pair.second(),
+            x[i] = features(lexicon, vectors, withVectors, pair.first(), vectors.apply(pair.first()), pair.second(),
                     vectors.apply(pair.second()));
             y[i] = pair.same() ? 1 : 0;
         }
@@ -172,40 +201,128 @@ public final class PairMatcher {
         return new double[]{best, (double) bestRight / p.length};
     }
 
-    private static float[] features(LexicalFeatures lexicon, boolean withVectors, String first, float[] u, String second,
-                                    float[] v) {
+    private static float[] features(LexicalFeatures lexicon, Function<String, float[]> encoder, boolean withVectors,
+                                    String first, float[] u, String second, float[] v) {
+        float[] scalars = scalars(lexicon, encoder, first, u, second, v);
+        int n = scalars.length;
+        int d = u.length;
+        int crosses = n * (n + 1) / 2;
+        float[] x = new float[n + crosses + (withVectors ? 2 * d : 0)];
+        System.arraycopy(scalars, 0, x, 0, n);
+        int at = n;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                x[at++] = scalars[i] * scalars[j];
+            }
+        }
+        if (withVectors) {
+            for (int i = 0; i < d; i++) {
+                x[at + i] = u[i] * v[i] * d;
+                x[at + d + i] = Math.abs(u[i] - v[i]) * (float) Math.sqrt(d);
+            }
+        }
+        return x;
+    }
+
+    private static float[] scalars(LexicalFeatures lexicon, Function<String, float[]> encoder, String first, float[] u,
+                                   String second, float[] v) {
         int d = u.length;
         int half = d / 2;
-        float[] x = new float[(withVectors ? 2 * d : 0) + SCALARS];
         float clsCosine = 0;
         float meanCosine = 0;
         for (int i = 0; i < d; i++) {
             float product = u[i] * v[i];
-            if (withVectors) {
-                x[i] = product * d;
-                x[d + i] = Math.abs(u[i] - v[i]) * (float) Math.sqrt(d);
-            }
             if (i < half) {
                 clsCosine += product;
             } else {
                 meanCosine += product;
             }
         }
-        int s = withVectors ? 2 * d : 0;
-        x[s] = 2 * clsCosine;
-        x[s + 1] = 2 * meanCosine;
-        x[s + 2] = lexicon.transform(first).dot(lexicon.transform(second));
-        x[s + 3] = (float) jaccard(first, second);
-        int a = first.codePointCount(0, first.length());
-        int b = second.codePointCount(0, second.length());
-        x[s + 4] = Math.max(a, b) == 0 ? 1 : (float) Math.min(a, b) / Math.max(a, b);
-        x[s + 5] = first.equals(second) ? 1 : 0;
+        int[] a = first.codePoints().toArray();
+        int[] b = second.codePoints().toArray();
+        var charsA = Arrays.stream(a).boxed().collect(Collectors.toSet());
+        var charsB = Arrays.stream(b).boxed().collect(Collectors.toSet());
+        long onlyA = charsA.stream().filter(c -> !charsB.contains(c)).count();
+        long onlyB = charsB.stream().filter(c -> !charsA.contains(c)).count();
+        float shareOnlyA = charsA.isEmpty() ? 0 : (float) onlyA / charsA.size();
+        float shareOnlyB = charsB.isEmpty() ? 0 : (float) onlyB / charsB.size();
+        int longer = Math.max(a.length, b.length);
+        int shorter = Math.min(a.length, b.length);
+        int lcs = longestCommonSubsequence(a, b);
+        float kindsDiffer = 0;
+        float[] x = new float[SCALARS];
+        String wordsA = words(first);
+        String wordsB = words(second);
+        for (int k = 0; k < QUESTION_KINDS.length; k++) {
+            boolean inA = mentions(first, wordsA, QUESTION_KINDS[k]);
+            boolean inB = mentions(second, wordsB, QUESTION_KINDS[k]);
+            x[SCORES + k] = inA != inB ? 1 : 0;
+            kindsDiffer += x[SCORES + k];
+        }
+        x[0] = 2 * clsCosine;
+        x[1] = 2 * meanCosine;
+        x[2] = lexicon.transform(first).dot(lexicon.transform(second));
+        x[3] = (float) jaccard(charsA, charsB);
+        x[4] = longer == 0 ? 1 : (float) shorter / longer;
+        x[5] = first.equals(second) ? 1 : 0;
+        x[6] = (float) jaccard(bigrams(a), bigrams(b));
+        x[7] = Math.max(shareOnlyA, shareOnlyB);
+        x[8] = Math.min(shareOnlyA, shareOnlyB);
+        x[9] = longer == 0 ? 1 : (float) lcs / longer;
+        x[10] = shorter == 0 ? 1 : (float) lcs / shorter;
+        x[11] = count(a, NEGATIONS) % 2 != count(b, NEGATIONS) % 2 ? 1 : 0;
+        x[12] = kindsDiffer;
         return x;
     }
 
-    private static double jaccard(String first, String second) {
-        var a = first.codePoints().boxed().collect(java.util.stream.Collectors.toSet());
-        var b = second.codePoints().boxed().collect(java.util.stream.Collectors.toSet());
+    /** The text's words, lower-cased, each between spaces. */
+    private static String words(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    }
+
+    /** Whether the text holds one of the cues; a Latin-script cue only as whole words ("how", not "show"). */
+    private static boolean mentions(String text, String words, String[] cues) {
+        for (String cue : cues) {
+            if (cue.charAt(0) < 0x80 ? words.contains(" " + cue + " ") : text.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int count(int[] text, String characters) {
+        int n = 0;
+        for (int c : text) {
+            if (characters.indexOf(c) >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Set<Long> bigrams(int[] text) {
+        var result = new HashSet<Long>();
+        for (int i = 0; i + 1 < text.length; i++) {
+            result.add(((long) text[i] << 32) | text[i + 1]);
+        }
+        return result;
+    }
+
+    private static int longestCommonSubsequence(int[] a, int[] b) {
+        int[] previous = new int[b.length + 1];
+        int[] current = new int[b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length];
+    }
+
+    private static <T> double jaccard(Set<T> a, Set<T> b) {
         if (a.isEmpty() && b.isEmpty()) {
             return 1;
         }
