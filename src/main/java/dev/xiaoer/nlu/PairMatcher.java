@@ -57,6 +57,7 @@ public final class PairMatcher {
             {"什么", "what"},
     };
     private static final String NEGATIONS = "不没未无非别";
+    private static final int COMPARED_LENGTH = 512;
     /** Similarity scores of the two texts, before one flag per kind of question asked by one text only. */
     private static final int SCORES = 13;
     private static final int SCALARS = SCORES + QUESTION_KINDS.length;
@@ -112,7 +113,6 @@ public final class PairMatcher {
         if (bothKindsHeldOut && bothKindsFitted) {
             // Two feature sets compete on the held-out pairs: the similarity scores alone, and the
             // scores with the two vectors' products and differences (more to learn from, more to overfit).
-            // The scores' pairwise products let a linear model see, say, a high cosine with a different kind of question.
             double bestAccuracy = -1;
             int baseEpochs = epochs;
             for (boolean vectorsToo : new boolean[]{false, true}) {
@@ -135,8 +135,8 @@ public final class PairMatcher {
             validation = "the training pairs themselves (too few separate groups of pairs to hold some out)";
         }
         int dimensions = vectors.values().iterator().next().length;
-        Summary summary = new Summary(modelName, pairs.size(), SCALARS + SCALARS * (SCALARS + 1) / 2 + (withVectors ? 2 * dimensions : 0), epochs, l2,
-                threshold, validation,
+        int features = SCALARS + SCALARS * (SCALARS + 1) / 2 + (withVectors ? 2 * dimensions : 0);
+        Summary summary = new Summary(modelName, pairs.size(), features, epochs, l2, threshold, validation,
                 Duration.ofNanos(System.nanoTime() - started));
         return new PairMatcher(encoder, withVectors, fitted.lexicon, fitted.model, threshold, summary);
     }
@@ -156,7 +156,7 @@ public final class PairMatcher {
 
     private double probability(String first, float[] u, String second, float[] v) {
         float[] out = new float[2];
-        model.probabilities(features(lexicon, encoder, withVectors, first, u, second, v), out);
+        model.probabilities(features(lexicon, withVectors, first, u, second, v), out);
         return out[1];
     }
 
@@ -172,7 +172,7 @@ public final class PairMatcher {
         int[] y = new int[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
-            x[i] = features(lexicon, vectors, withVectors, pair.first(), vectors.apply(pair.first()), pair.second(),
+            x[i] = features(lexicon, withVectors, pair.first(), vectors.apply(pair.first()), pair.second(),
                     vectors.apply(pair.second()));
             y[i] = pair.same() ? 1 : 0;
         }
@@ -201,11 +201,12 @@ public final class PairMatcher {
         return new double[]{best, (double) bestRight / p.length};
     }
 
-    private static float[] features(LexicalFeatures lexicon, Function<String, float[]> encoder, boolean withVectors,
-                                    String first, float[] u, String second, float[] v) {
-        float[] scalars = scalars(lexicon, encoder, first, u, second, v);
+    private static float[] features(LexicalFeatures lexicon, boolean withVectors, String first, float[] u, String second,
+                                    float[] v) {
+        float[] scalars = scalars(lexicon, first, u, second, v);
         int n = scalars.length;
         int d = u.length;
+        // The scores' pairwise products let a linear model weigh, say, a high cosine against a different kind of question.
         int crosses = n * (n + 1) / 2;
         float[] x = new float[n + crosses + (withVectors ? 2 * d : 0)];
         System.arraycopy(scalars, 0, x, 0, n);
@@ -224,8 +225,7 @@ public final class PairMatcher {
         return x;
     }
 
-    private static float[] scalars(LexicalFeatures lexicon, Function<String, float[]> encoder, String first, float[] u,
-                                   String second, float[] v) {
+    private static float[] scalars(LexicalFeatures lexicon, String first, float[] u, String second, float[] v) {
         int d = u.length;
         int half = d / 2;
         float clsCosine = 0;
@@ -308,7 +308,10 @@ public final class PairMatcher {
         return result;
     }
 
-    private static int longestCommonSubsequence(int[] a, int[] b) {
+    /** Of the texts' first {@value #COMPARED_LENGTH} characters: a question is said in its first lines. */
+    private static int longestCommonSubsequence(int[] whole, int[] otherWhole) {
+        int[] a = Arrays.copyOf(whole, Math.min(whole.length, COMPARED_LENGTH));
+        int[] b = Arrays.copyOf(otherWhole, Math.min(otherWhole.length, COMPARED_LENGTH));
         int[] previous = new int[b.length + 1];
         int[] current = new int[b.length + 1];
         for (int i = 1; i <= a.length; i++) {
