@@ -56,7 +56,7 @@ public class InboundMessages {
                     threads.move(workspace, message.channel(), threadId, result.ticket(), clock.instant());
                 }
                 return new InboundResult(result.ticket(), result.number(), result.followUpOf() != null,
-                        result.followUpOf(), customer);
+                        result.followUpOf(), customer, result.withAssistant());
             }
         }
         var ticket = tickets.create(actor, NewTicket.fromCustomer(customer, message.subject(), message.body())
@@ -68,10 +68,12 @@ public class InboundMessages {
                     .filter(known -> known.customer().equals(customer));
             if (winner.isPresent()) {
                 var merged = tickets.merge(Actor.system(workspace), ticket.id(), winner.get().ticket());
-                return new InboundResult(merged.id(), merged.number(), false, null, customer);
+                return new InboundResult(merged.id(), merged.number(), false, null, customer,
+                        tickets.withAssistant(workspace, merged.id()));
             }
         }
-        return new InboundResult(ticket.id(), ticket.number(), true, null, customer);
+        return new InboundResult(ticket.id(), ticket.number(), true, null, customer,
+                tickets.withAssistant(workspace, ticket.id()));
     }
 
     /**
@@ -92,7 +94,7 @@ public class InboundMessages {
                 threads.move(workspace, channel, threadId, result.ticket(), clock.instant());
             }
             return new InboundResult(result.ticket(), result.number(), result.followUpOf() != null,
-                    result.followUpOf(), thread.customer());
+                    result.followUpOf(), thread.customer(), result.withAssistant());
         });
     }
 

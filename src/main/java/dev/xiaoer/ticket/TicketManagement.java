@@ -590,6 +590,7 @@ public class TicketManagement {
         var author = writer(actor, message.author(), ticket.requester(),
                 () -> customers.names(workspace, List.of(ticket.requester())).get(ticket.requester()));
         var entry = message(id, author, now, body);
+        var withAssistant = ticket.withAssistant();
         if (message.author() == MessageAuthor.CUSTOMER) {
             ticket.customerWrote(now);
         } else {
@@ -597,6 +598,7 @@ public class TicketManagement {
             if (actor.type() != Actor.Type.SYSTEM) {
                 // The team answering (in person or through an integration) takes the chat over from the assistant.
                 tickets.setWithAssistant(workspace, id, false);
+                withAssistant = false;
             }
         }
         if (message.status() != null) {
@@ -610,7 +612,7 @@ public class TicketManagement {
                 entry.id(), message.author(), false, now));
         publishChanges(ticket, now);
         return new ReplyOutcome(new MessageResult(id, ticket.number(), ticket.status(), ticket.version(),
-                ticket.updatedAt(), ticket.requester(), stamped.getFirst(), null), null);
+                ticket.updatedAt(), ticket.requester(), stamped.getFirst(), null, withAssistant), null);
     }
 
     private MessageResult followUp(Actor actor, TicketId closedId, String body, NewMessage message, long number) {
@@ -623,7 +625,7 @@ public class TicketManagement {
             if (outcome.result() != null) {
                 var result = outcome.result();
                 return new MessageResult(result.ticket(), result.number(), result.status(), result.version(),
-                        result.updatedAt(), result.requester(), result.entry(), closed.link());
+                        result.updatedAt(), result.requester(), result.entry(), closed.link(), result.withAssistant());
             }
         }
         var requesterName = requesterName(workspace, closed.requester(), "requester");
@@ -654,8 +656,10 @@ public class TicketManagement {
         events.publishEvent(new MessageAdded(workspace, followUp.id(), followUp.number(), followUp.version(),
                 followUp.channel(), entry.id(), message.author(), false, now));
         publishChanges(followUp, now);
+        // Whoever listened to the follow-up's creation may have given it to the assistant.
         return new MessageResult(followUp.id(), followUp.number(), followUp.status(), followUp.version(),
-                followUp.updatedAt(), followUp.requester(), entry, closed.link());
+                followUp.updatedAt(), followUp.requester(), entry, closed.link(),
+                tickets.withAssistant(workspace, followUp.id()));
     }
 
     private void changeCustomFields(WorkspaceId workspace, Ticket ticket, Map<String, Object> changes) {

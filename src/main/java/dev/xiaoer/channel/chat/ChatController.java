@@ -96,7 +96,9 @@ class ChatController {
         if (filed.ticketCreated()) {
             notices.chatOpened(visitor.workspace());
         }
-        chatAssistant.received(visitor.workspace(), filed.ticket(), send.text());
+        if (filed.withAssistant()) {
+            chatAssistant.received(visitor.workspace(), filed.ticket(), send.text());
+        }
     }
 
     /** The visitor says whether the assistant's answer helped; the assistant acts on it. */

@@ -15,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files a visitor's message once per client id, whether it came over STOMP or with a photo. The usual
- * case, a message on a chat that is already going, is one transaction: the client id is claimed, the
- * message added to the ticket and the claim marked filed, committed together, so a failure leaves no
- * claim behind and a resend of the same id waits for the first and then gets its answer. A visitor's
- * first message (which opens a ticket, outside any transaction) claims first and files after.
+ * case, a message on a chat that is already going, is one transaction: the message is added to the
+ * ticket and its client id claimed as filed, committed together, so a failure leaves no claim behind;
+ * a resend of the same id finds the claim (waiting for the first send's commit if need be), rolls its
+ * own filing back and gets the first one's answer. A visitor's first message (which opens a ticket,
+ * outside any transaction) claims first and files after.
  */
 @Component
 class ChatFiling {
@@ -72,18 +73,24 @@ class ChatFiling {
 
     private Outcome fileInTurn(ChatVisitor visitor, String clientId, String text) {
         var ongoing = transaction.execute(status -> {
-            if (!clientMessages.claim(visitor, clientId, clock.instant())) {
+            var filed = inbound.continueThread(visitor.workspace(), TicketChannel.CHAT, visitor.threadId(), text);
+            if (filed.isEmpty()) {
+                return null;
+            }
+            if (!clientMessages.claimFiled(visitor, clientId, filed.get().number(), clock.instant())) {
+                status.setRollbackOnly();
                 return (Outcome) new SentBefore(clientMessages.ticketNumber(visitor, clientId));
             }
-            var filed = inbound.continueThread(visitor.workspace(), TicketChannel.CHAT, visitor.threadId(), text);
-            filed.ifPresent(result -> clientMessages.filed(visitor, clientId, result.number()));
-            return filed.<Outcome>map(Filed::new).orElse(null);
+            return (Outcome) new Filed(filed.get());
         });
         return ongoing != null ? ongoing : fileFirst(visitor, clientId, text);
     }
 
-    /** The visitor's first message: it opens their chat ticket. The claim is committed already. */
+    /** The visitor's first message: it opens their chat ticket, once its client id's claim is committed. */
     private Outcome fileFirst(ChatVisitor visitor, String clientId, String text) {
+        if (!clientMessages.claim(visitor, clientId, clock.instant())) {
+            return new SentBefore(clientMessages.ticketNumber(visitor, clientId));
+        }
         try {
             var filed = inbound.receive(visitor.workspace(), new InboundMessage(TicketChannel.CHAT, visitor.identity(),
                     nameOf(visitor), null, text, visitor.threadId()));

@@ -52,12 +52,14 @@ public final class Ticket {
     private Instant closedAt;
     private long version;
     private Instant awaitingReplySince;
+    private final boolean withAssistant;
     private final List<Change> changes = new ArrayList<>();
 
     private Ticket(TicketId id, WorkspaceId workspace, long number, String subject, TicketType type,
                    TicketPriority priority, TicketStatus status, TicketChannel channel, CustomerId requester,
                    UserId assignee, TeamId team, TicketLink followUpOf, TicketLink mergedInto, Instant createdAt,
-                   Instant updatedAt, Instant solvedAt, Instant closedAt, long version, Instant awaitingReplySince) {
+                   Instant updatedAt, Instant solvedAt, Instant closedAt, long version, Instant awaitingReplySince,
+                   boolean withAssistant) {
         this.id = Objects.requireNonNull(id);
         this.workspace = Objects.requireNonNull(workspace);
         this.number = number;
@@ -77,6 +79,7 @@ public final class Ticket {
         this.closedAt = closedAt;
         this.version = version;
         this.awaitingReplySince = awaitingReplySince;
+        this.withAssistant = withAssistant;
     }
 
     /** A new ticket, status {@code new}, version 1. */
@@ -84,7 +87,7 @@ public final class Ticket {
                               TicketPriority priority, TicketChannel channel, CustomerId requester, UserId assignee,
                               TeamId team, TicketLink followUpOf, Instant now) {
         return new Ticket(id, workspace, number, TicketTexts.subject(subject), type, priority, TicketStatus.NEW,
-                channel, requester, assignee, team, followUpOf, null, now, now, null, null, 1, null);
+                channel, requester, assignee, team, followUpOf, null, now, now, null, null, 1, null, false);
     }
 
     /** A ticket as stored. */
@@ -92,9 +95,10 @@ public final class Ticket {
                                  TicketPriority priority, TicketStatus status, TicketChannel channel,
                                  CustomerId requester, UserId assignee, TeamId team, TicketLink followUpOf,
                                  TicketLink mergedInto, Instant createdAt, Instant updatedAt, Instant solvedAt,
-                                 Instant closedAt, long version, Instant awaitingReplySince) {
+                                 Instant closedAt, long version, Instant awaitingReplySince, boolean withAssistant) {
         return new Ticket(id, workspace, number, subject, type, priority, status, channel, requester, assignee, team,
-                followUpOf, mergedInto, createdAt, updatedAt, solvedAt, closedAt, version, awaitingReplySince);
+                followUpOf, mergedInto, createdAt, updatedAt, solvedAt, closedAt, version, awaitingReplySince,
+                withAssistant);
     }
 
     /** Refuses any work on a closed ticket. */
@@ -335,5 +339,13 @@ public final class Ticket {
     /** Since when the customer's message has gone unanswered; {@code null} when nobody waits for an answer. */
     public Instant awaitingReplySince() {
         return awaitingReplySince;
+    }
+
+    /**
+     * Whether the assistant was answering the chat when the ticket was read. The flag is written on
+     * its own ({@code TicketRows.setWithAssistant}), never by saving the ticket.
+     */
+    public boolean withAssistant() {
+        return withAssistant;
     }
 }

@@ -39,6 +39,8 @@ public class TicketRows {
     private static final String COLUMNS = "id, workspace_id, number, subject, type, priority, status, channel, "
             + "requester_id, assignee_id, team_id, follow_up_of, follow_up_of_number, merged_into, merged_into_number, "
             + "created_at, updated_at, solved_at, closed_at, version, awaiting_reply_since";
+    /** What is read back: the stored fields and whether the assistant is answering, which is set on its own. */
+    private static final String SELECTED = COLUMNS + ", with_assistant";
     private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,18})");
 
     private final JdbcClient jdbc;
@@ -83,23 +85,23 @@ public class TicketRows {
 
     /** The ticket, locked until the end of the transaction so that changes to it happen one after another. */
     public Optional<Ticket> lock(WorkspaceId workspace, TicketId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = ? AND workspace_id = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + SELECTED + " FROM tickets WHERE id = ? AND workspace_id = ? FOR UPDATE")
                 .params(id.value(), workspace.value()).query(TicketRows::ticket).optional();
     }
 
     public Optional<Ticket> find(WorkspaceId workspace, TicketId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = ? AND workspace_id = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM tickets WHERE id = ? AND workspace_id = ?")
                 .params(id.value(), workspace.value()).query(TicketRows::ticket).optional();
     }
 
     public Optional<Ticket> findByNumber(WorkspaceId workspace, long number) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE workspace_id = ? AND number = ?")
+        return jdbc.sql("SELECT " + SELECTED + " FROM tickets WHERE workspace_id = ? AND number = ?")
                 .params(workspace.value(), number).query(TicketRows::ticket).optional();
     }
 
     /** One page, most recently updated first; {@code limit + 1} rows are read to know whether more follow. */
     public List<Ticket> list(WorkspaceId workspace, TicketFilter filter, Cursor after, int limit) {
-        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets t WHERE t.workspace_id = :workspace");
+        var sql = new StringBuilder("SELECT " + SELECTED + " FROM tickets t WHERE t.workspace_id = :workspace");
         var params = new HashMap<String, Object>();
         params.put("workspace", workspace.value());
         where(filter, sql, params);
@@ -291,7 +293,7 @@ public class TicketRows {
      * longest-waiting first.
      */
     public List<Ticket> waitingChats(WorkspaceId workspace, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + SELECTED + """
                  FROM tickets WHERE workspace_id = ? AND assignee_id IS NULL AND status IN ('NEW', 'OPEN')
                    AND channel = 'CHAT' AND NOT with_assistant
                 ORDER BY COALESCE(awaiting_reply_since, created_at), id LIMIT ?""")
@@ -360,7 +362,8 @@ public class TicketRows {
                 followUpOf == null ? null : new TicketLink(new TicketId(followUpOf), rs.getLong("follow_up_of_number")),
                 mergedInto == null ? null : new TicketLink(new TicketId(mergedInto), rs.getLong("merged_into_number")),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "solved_at"),
-                instant(rs, "closed_at"), rs.getLong("version"), instant(rs, "awaiting_reply_since"));
+                instant(rs, "closed_at"), rs.getLong("version"), instant(rs, "awaiting_reply_since"),
+                rs.getBoolean("with_assistant"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
