@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
  * The client ids of a visitor's chat messages ({@code chat_client_messages}): the first send of a
  * client id claims it, and only the claimant files the message, so a message sent again is stored
  * once however the sends interleave. A message on a going chat is claimed and marked filed at once,
- * in the transaction that files it ({@link #claimFiled}); a visitor's first message, which opens a
- * ticket in transactions of its own, claims first ({@link #claim}) and is marked filed after.
+ * in the transaction that files it; a visitor's first message, which opens a ticket in
+ * transactions of its own, claims first and is marked filed after (both {@link #claim}).
  */
 @Repository
 class ChatClientMessages {
@@ -39,28 +39,14 @@ class ChatClientMessages {
         return clientId != null && CLIENT_ID.matcher(clientId).matches();
     }
 
-    /** Whether this send is the one to file the message: no other send of the client id came first. */
-    boolean claim(ChatVisitor visitor, String clientId, Instant now) {
-        var inserted = jdbc.sql("""
-                INSERT INTO chat_client_messages (workspace_id, visitor_id, client_id, created_at)
-                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(visitor.workspace().value(), visitor.visitorId(), clientId, Timestamp.from(now))
-                .update();
-        return inserted == 1 || jdbc.sql("""
-                UPDATE chat_client_messages SET created_at = ?
-                WHERE workspace_id = ? AND visitor_id = ? AND client_id = ?
-                    AND ticket_number IS NULL AND created_at < ?""")
-                .params(Timestamp.from(now), visitor.workspace().value(), visitor.visitorId(), clientId,
-                        Timestamp.from(now.minus(ABANDONED_AFTER)))
-                .update() == 1;
-    }
-
     /**
-     * Claims the client id for a message filed on ticket {@code ticketNumber} in the caller's
-     * transaction; when this send is not the first, the caller rolls the filing back. A send of the
-     * same id filing at the same moment elsewhere holds the row until it commits or rolls back.
+     * Whether this send is the one to file the message: no other send of the client id came first.
+     * With {@code ticketNumber}, the message is filed on that ticket in the caller's transaction,
+     * which rolls the filing back when this send is not the first; a send of the same id filing at
+     * the same moment elsewhere holds the row until it commits or rolls back. Without, the message is
+     * filed after the claim commits, and marked {@link #filed} then.
      */
-    boolean claimFiled(ChatVisitor visitor, String clientId, long ticketNumber, Instant now) {
+    boolean claim(ChatVisitor visitor, String clientId, Long ticketNumber, Instant now) {
         var inserted = jdbc.sql("""
                 INSERT INTO chat_client_messages (workspace_id, visitor_id, client_id, created_at, ticket_number)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")

@@ -77,7 +77,7 @@ class ChatFiling {
             if (filed.isEmpty()) {
                 return null;
             }
-            if (!clientMessages.claimFiled(visitor, clientId, filed.get().number(), clock.instant())) {
+            if (!clientMessages.claim(visitor, clientId, filed.get().number(), clock.instant())) {
                 status.setRollbackOnly();
                 return (Outcome) new SentBefore(clientMessages.ticketNumber(visitor, clientId));
             }
@@ -88,7 +88,7 @@ class ChatFiling {
 
     /** The visitor's first message: it opens their chat ticket, once its client id's claim is committed. */
     private Outcome fileFirst(ChatVisitor visitor, String clientId, String text) {
-        if (!clientMessages.claim(visitor, clientId, clock.instant())) {
+        if (!clientMessages.claim(visitor, clientId, null, clock.instant())) {
             return new SentBefore(clientMessages.ticketNumber(visitor, clientId));
         }
         try {
