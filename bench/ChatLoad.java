@@ -1,3 +1,4 @@
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -157,6 +158,9 @@ public class ChatLoad {
         } else {
             TimeUnit.SECONDS.sleep(seconds);
         }
+        // The client's selector thread, which reads every socket, stops once the client itself is
+        // garbage: unreferenced after the connections opened, it was collected mid-run now and then.
+        Reference.reachabilityFence(http);
         System.exit(0);
     }
 

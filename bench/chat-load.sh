@@ -33,11 +33,13 @@ rm -f "$jar_"
 url="ws://127.0.0.1:$port/chat/ws"
 load() { "$JAVA" -Xss256k "$ROOT/bench/ChatLoad.java" "$url" "$workspace" "$@"; }
 
-# Warm-up: the JIT compiles the message path (a minute at up to 300 messages/s: in shorter ones the
-# compiler still took a quarter of the server's CPU during the measured run). Then the tables'
-# statistics, as autovacuum would have them on a database in use: on tables seconds old the planner
-# looked threads up through the wrong index, scanning every chat of the workspace.
-load $(( connections / 5 + 1 )) $(( rate / 2 < 300 ? rate / 2 + 1 : 300 )) 60 > /dev/null
+# Warm-up: the JIT compiles the message path (a minute at up to 300 messages/s, with the agents'
+# pages open: without them the compiler recompiled the fan-out, and still took a third of the
+# server's CPU, during the measured run). Then the tables' statistics, as autovacuum would have them
+# on a database in use: on tables seconds old the planner looked threads up through the wrong
+# index, scanning every chat of the workspace.
+agents_url="ws://127.0.0.1:$port/agent/ws"
+load $(( connections / 5 + 1 )) $(( rate / 2 < 300 ? rate / 2 + 1 : 300 )) 60 "$agents" "$agents_url" "$session" > /dev/null
 psql_ -d $db -c "ANALYZE" > /dev/null
 sleep 2
 if [ "$held" -gt 0 ]; then
@@ -52,5 +54,5 @@ if [ "$held" -gt 0 ]; then
   sleep 3
 fi
 echo "== $connections connections, $rate messages/s for $seconds s, $agents agents' pages open"
-load "$connections" "$rate" "$seconds" "$agents" "ws://127.0.0.1:$port/agent/ws" "$session"
+load "$connections" "$rate" "$seconds" "$agents" "$agents_url" "$session"
 echo "server RSS after: $(rss_mb $pid) MB; cores: $(nproc); JVM: $("$JAVA" -version 2>&1 | head -1)"
