@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Asks the assistant over the REST API, one question at a time, in words the FAQ of
  * bench/assistant-decision.sh does not use for its phrasings, plus some English and some questions
  * no entry is about; prints the time of the first decision (which trains the model), the latency
- * distribution and how the decisions came out. Usage: java AssistantDecision.java BASE_URL TOKEN DECISIONS
+ * distribution and how the decisions came out; given the server's process id and the clock ticks a
+ * second of /proc (getconf CLK_TCK), also the server's CPU time a measured decision.
+ * Usage: java AssistantDecision.java BASE_URL TOKEN DECISIONS [SERVER_PID CLOCK_TICKS]
  */
 public class AssistantDecision {
 
@@ -27,12 +29,16 @@ public class AssistantDecision {
         var base = args[0];
         var token = args[1];
         var measured = Integer.parseInt(args[2]);
-        var warmUp = Math.max(500, measured / 3);
+        // The JIT compiler is still busy after a thousand decisions (C2 took half a core in the measured
+        // ones); three thousand, about half a minute, leave the steady state a long-running server is in.
+        var warmUp = 3000;
         var http = HttpClient.newHttpClient();
         var random = new Random(42);
         var times = new long[measured];
         var inServer = new long[measured];
         var kinds = new TreeMap<String, Integer>();
+        var serverPid = args.length > 4 ? args[3] : null;
+        var cpuAtStart = 0L;
         for (var i = 0; i < warmUp + measured; i++) {
             var question = random.nextInt(10) == 0 ? OTHER.get(random.nextInt(OTHER.size()))
                     : ASKING.get(random.nextInt(ASKING.size())).formatted(PRODUCTS.get(random.nextInt(PRODUCTS.size())));
@@ -48,6 +54,9 @@ public class AssistantDecision {
             }
             if (i == 0) {
                 System.out.printf("  first decision (loads the models, trains the workspace's model): %.1f s%n", took / 1e9);
+            }
+            if (i == warmUp - 1 && serverPid != null) {
+                cpuAtStart = cpuTicks(serverPid);
             }
             if (i >= warmUp) {
                 times[i - warmUp] = took;
@@ -65,6 +74,18 @@ public class AssistantDecision {
         System.out.printf("  of which the assistant's decision in the server (Server-Timing): p50 %.2f ms, p90 %.2f ms,"
                 + " p99 %.2f ms, max %.2f ms%n", ms(inServer, 0.50), ms(inServer, 0.90), ms(inServer, 0.99),
                 inServer[inServer.length - 1] / 1e6);
+        if (serverPid != null) {
+            var ticks = cpuTicks(serverPid) - cpuAtStart;
+            System.out.printf("  server CPU (user + system, all its threads) a measured decision: %.2f ms%n",
+                    1000.0 * ticks / Integer.parseInt(args[4]) / measured);
+        }
+    }
+
+    /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    private static long cpuTicks(String pid) throws java.io.IOException {
+        var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -3,7 +3,8 @@
 # Chinese FAQ entries (five phrasings each, made from product × problem templates), how long the
 # first decision takes (it trains the workspace's model), the server's memory before and after the
 # embedding models load, and decision latency over the REST API on one thread
-# (bench/AssistantDecision.java, POST /api/v1/assistant/decisions, each decision also recorded).
+# (bench/AssistantDecision.java, POST /api/v1/assistant/decisions, each decision also recorded), and
+# the server's CPU time a decision.
 # Usage: bench/assistant-decision.sh [entries] [decisions]   (default: 2000 entries, 3000 measured decisions)
 source "$(dirname "$0")/common.sh"
 entries=${1:-2000}
@@ -36,5 +37,5 @@ echo "restart:"
 start_app
 sleep 3
 echo "  RSS before the models load: $(rss_mb $pid) MB"
-"$JAVA" "$ROOT/bench/AssistantDecision.java" "http://127.0.0.1:$port" "$token" "$decisions"
+"$JAVA" "$ROOT/bench/AssistantDecision.java" "http://127.0.0.1:$port" "$token" "$decisions" "$pid" "$(getconf CLK_TCK)"
 echo "  RSS with both models loaded and the model of $entries entries: $(rss_mb $pid) MB"
