@@ -62,10 +62,14 @@ public final class IntentClassifier {
         }
     }
 
-    /** How the classifier was trained, for people checking a model. */
+    /**
+     * How the classifier was trained, for people checking a model. {@code heldOutAccuracy} is the share
+     * of the held-out training examples it got right with the settings chosen on them, each by heads
+     * trained without it; NaN when there were too few examples to hold some out.
+     */
     public record Summary(String model, int examples, int intents, int lexicalFeatures, int epochs, double l2,
                           double denseWeight, double neighbourWeight, double lexicalWeight, double temperature,
-                          double outOfScopeThreshold, String validation, Duration trainingTime) {
+                          double outOfScopeThreshold, String validation, double heldOutAccuracy, Duration trainingTime) {
     }
 
     private static final int NEIGHBOURS = 40;
@@ -132,6 +136,7 @@ public final class IntentClassifier {
         double[] mix = training.defaultMix();
         double temperature = 1;
         double threshold = 0;
+        double heldOutAccuracy = Double.NaN;
         if (validation != null) {
             HeldOut heldOut = training.outOfFoldProbabilities(validation);
             mix = Calibration.bestMix(heldOut.views(), heldOut.labels(), training.affordableViews());
@@ -144,11 +149,12 @@ public final class IntentClassifier {
                 }
                 threshold = Calibration.bestThreshold(fused, heldOut.labels(), outOfScope);
             }
+            heldOutAccuracy = Calibration.accuracy(fused, heldOut.labels(), outOfScope == null ? -1 : outOfScope, threshold);
         }
         Heads heads = training.fit(Training.all(y.length), mix);
         Summary summary = new Summary(modelName, examples.size(), labels.length, heads.lexicalFeatures(),
                 training.epochs(), training.l2(), mix[0], mix[1], mix[2], temperature, threshold,
-                validation == null ? "none (too few examples per intent)" : validation.describe(),
+                validation == null ? "none (too few examples per intent)" : validation.describe(), heldOutAccuracy,
                 Duration.ofNanos(System.nanoTime() - started));
         return new IntentClassifier(encoder, labels, heads, mix, temperature, threshold, summary);
     }

@@ -47,6 +47,7 @@ class IntentClassifierTest {
 
         assertThat(classifier.summary().denseWeight()).isZero();
         assertThat(classifier.summary().lexicalWeight()).isZero();
+        assertThat(classifier.summary().heldOutAccuracy()).isGreaterThan(0.95);
         for (var i = 0; i < INTENTS; i += 7) {
             var prediction = classifier.classify("intent " + i + ", wording 3");
             assertThat(prediction.ranked().getFirst().label()).isEqualTo("label-" + i);

@@ -110,6 +110,10 @@ public final class AssistantEval {
             out.printf(Locale.ROOT, "  training                 Adam, %d epochs, L2 %.1e; temperature %.2f; out-of-scope threshold %.2f%n",
                     summary.epochs(), summary.l2(), summary.temperature(), summary.outOfScopeThreshold());
             out.printf(Locale.ROOT, "  chosen on                %s%n", summary.validation());
+            if (!Double.isNaN(summary.heldOutAccuracy())) {
+                out.printf(Locale.ROOT, "  held-out accuracy        %.2f %% (the training examples that chose the settings, each scored by a model trained without it)%n",
+                        100 * summary.heldOutAccuracy());
+            }
             printMachine();
         }
     }

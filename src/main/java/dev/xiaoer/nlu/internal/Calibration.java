@@ -84,19 +84,32 @@ public final class Calibration {
         int bestRight = -1;
         for (int step = 0; step <= 100; step++) {
             double threshold = step / 100.0;
-            int right = 0;
-            for (int n = 0; n < calibrated.length; n++) {
-                int top = Probabilities.argmax(calibrated[n]);
-                int predicted = calibrated[n][top] < threshold ? outOfScope : top;
-                if (predicted == labels[n]) {
-                    right++;
-                }
-            }
+            int right = right(calibrated, labels, outOfScope, threshold);
             if (right > bestRight) {
                 best = threshold;
                 bestRight = right;
             }
         }
         return best;
+    }
+
+    /**
+     * The share of held-out examples predicted right: the most likely intent, or out of scope under
+     * the threshold ({@code outOfScope} -1 when the examples have no out-of-scope label).
+     */
+    public static double accuracy(float[][] calibrated, int[] labels, int outOfScope, double threshold) {
+        return calibrated.length == 0 ? Double.NaN : (double) right(calibrated, labels, outOfScope, threshold) / calibrated.length;
+    }
+
+    private static int right(float[][] calibrated, int[] labels, int outOfScope, double threshold) {
+        int right = 0;
+        for (int n = 0; n < calibrated.length; n++) {
+            int top = Probabilities.argmax(calibrated[n]);
+            int predicted = outOfScope >= 0 && calibrated[n][top] < threshold ? outOfScope : top;
+            if (predicted == labels[n]) {
+                right++;
+            }
+        }
+        return right;
     }
 }
